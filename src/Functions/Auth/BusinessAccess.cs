@@ -1,0 +1,46 @@
+using MultiPhone.Common;
+using MultiPhone.Functions.Hosting;
+
+namespace MultiPhone.Functions.Auth;
+
+/// <summary>The lowest role an endpoint under <c>/businesses/{businessId}</c> needs; the most specific one applies.</summary>
+public sealed record RequiredBusinessRole(BusinessRole Role);
+
+/// <summary>
+/// Tenant isolation for every route under <c>/businesses/{businessId}</c>: a caller who is not a member gets the same
+/// 404 as for a business that does not exist, so nothing reveals that it does; a member whose role is too low gets 403.
+/// </summary>
+public sealed class BusinessAccessFilter : IEndpointFilter
+{
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        var businessId = http.GetRouteValue("businessId") as string ?? "";
+        var required = http.GetEndpoint()?.Metadata.GetMetadata<RequiredBusinessRole>()?.Role ?? BusinessRole.Admin;
+        var role = Caller.From(http.User).RoleIn(businessId);
+        if (role is null)
+        {
+            return Problem.NotFound($"Business '{businessId}' was not found.").ToHttp();
+        }
+        if (role < required)
+        {
+            return Problem.Forbidden($"This needs the {required.ToString().ToLowerInvariant()} role in the business; you are {role.Value.ToString().ToLowerInvariant()}.").ToHttp();
+        }
+        return await next(context);
+    }
+}
+
+public static class BusinessAccessExtensions
+{
+    /// <summary>Puts every endpoint of the group under tenant isolation, readable by viewers unless an endpoint asks for more.</summary>
+    public static RouteGroupBuilder RequireBusinessMember(this RouteGroupBuilder group) => group
+        .AddEndpointFilter<BusinessAccessFilter>()
+        .WithMetadata(new RequiredBusinessRole(BusinessRole.Viewer))
+        .ProducesProblem(StatusCodes.Status404NotFound)
+        .ProducesProblem(StatusCodes.Status403Forbidden);
+
+    public static TBuilder RequireBusinessRole<TBuilder>(this TBuilder builder, BusinessRole role)
+        where TBuilder : IEndpointConventionBuilder => builder.WithMetadata(new RequiredBusinessRole(role));
+
+    public static bool IsPlatformRole(this HttpContext http, string role) => Caller.From(http.User).PlatformRoles.Contains(role);
+}

@@ -1,0 +1,38 @@
+using System.Text;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace MultiPhone.Functions.Auth;
+
+/// <summary>Mints locally signed tokens: for the <c>token</c> command, the demo data and the tests.</summary>
+public sealed class TokenIssuer(IOptions<AuthOptions> options, TimeProvider time)
+{
+    public string Issue(string subject, IEnumerable<(string BusinessId, BusinessRole Role)> businesses, IEnumerable<string> platformRoles, TimeSpan? lifetime = null)
+    {
+        var settings = options.Value;
+        if (string.IsNullOrEmpty(settings.SigningKey))
+        {
+            throw new InvalidOperationException("Tokens can be minted only with a local Auth:SigningKey.");
+        }
+        var now = time.GetUtcNow().UtcDateTime;
+        var descriptor = new SecurityTokenDescriptor
+        {
+            Issuer = settings.Issuer,
+            Audience = settings.Audience,
+            IssuedAt = now,
+            NotBefore = now,
+            Expires = now + (lifetime ?? settings.TokenLifetime),
+            SigningCredentials = new SigningCredentials(SigningKey(settings.SigningKey), SecurityAlgorithms.HmacSha256),
+            Claims = new Dictionary<string, object>
+            {
+                ["sub"] = subject,
+                [Caller.BusinessClaim] = businesses.Select(b => $"{b.BusinessId}:{b.Role.ToString().ToLowerInvariant()}").ToArray(),
+                [Caller.RoleClaim] = platformRoles.ToArray(),
+            },
+        };
+        return new JsonWebTokenHandler().CreateToken(descriptor);
+    }
+
+    public static SymmetricSecurityKey SigningKey(string key) => new(Encoding.UTF8.GetBytes(key));
+}

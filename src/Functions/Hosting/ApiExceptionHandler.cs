@@ -1,0 +1,70 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.Azure.Cosmos;
+using MultiPhone.Common;
+
+namespace MultiPhone.Functions.Hosting;
+
+/// <summary>
+/// Turns what escapes an endpoint into a problem response: unreadable requests into 4xx with the reason, an
+/// overloaded or unreachable Cosmos into 503 with Retry-After, anything else into a 500 that reveals nothing.
+/// </summary>
+internal sealed partial class ApiExceptionHandler(IProblemDetailsService problems, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var problem = exception switch
+        {
+            BadHttpRequestException bad => FromBadRequest(bad),
+            CosmosException { StatusCode: HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable or HttpStatusCode.RequestTimeout } cosmos
+                => Unavailable(httpContext, cosmos.RetryAfter),
+            HttpRequestException => Unavailable(httpContext, retryAfter: null),
+            _ => null,
+        };
+        if (problem is null)
+        {
+            LogUnhandled(logger, exception, httpContext.Request.Method, httpContext.Request.Path);
+            var (type, title) = ProblemResults.ForStatus(500);
+            problem = new Problem(type, 500, title, "The error was logged; retrying may help.");
+        }
+        else if (problem.Status >= 500)
+        {
+            LogUnavailable(logger, exception, httpContext.Request.Method, httpContext.Request.Path);
+        }
+        httpContext.Response.StatusCode = problem.Status;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            ProblemDetails = problem.ToDetails(),
+            Exception = exception,
+        });
+    }
+
+    private static Problem FromBadRequest(BadHttpRequestException exception)
+    {
+        var (type, title) = ProblemResults.ForStatus(exception.StatusCode);
+        if (exception.InnerException is JsonException json)
+        {
+            var path = string.IsNullOrEmpty(json.Path) || json.Path == "$" ? "body" : json.Path.TrimStart('$', '.');
+            return new Problem(type, 400, "The request body is not valid JSON for this operation",
+                $"Could not read '{path}': wrong type, unknown value or broken JSON.",
+                new Dictionary<string, string[]> { [path] = ["Has the wrong type or an unknown value, or the JSON is broken here."] });
+        }
+        return new Problem(type, exception.StatusCode, title, exception.Message);
+    }
+
+    private static Problem Unavailable(HttpContext httpContext, TimeSpan? retryAfter)
+    {
+        var seconds = (int)Math.Ceiling((retryAfter ?? TimeSpan.FromSeconds(1)).TotalSeconds);
+        httpContext.Response.Headers.RetryAfter = Math.Max(1, seconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var (type, title) = ProblemResults.ForStatus(503);
+        return new Problem(type, 503, title, "The database is busy or unreachable; retry after the Retry-After delay.");
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled error on {Method} {Path}")]
+    private static partial void LogUnhandled(ILogger logger, Exception exception, string method, string path);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Database unavailable on {Method} {Path}")]
+    private static partial void LogUnavailable(ILogger logger, Exception exception, string method, string path);
+}

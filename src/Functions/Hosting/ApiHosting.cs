@@ -1,0 +1,48 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Options;
+using MultiPhone.Common;
+
+namespace MultiPhone.Functions.Hosting;
+
+/// <summary>The HTTP conventions every route shares: JSON, problem details, body limits.</summary>
+public static class ApiHosting
+{
+    public static IServiceCollection AddApiConventions(this IServiceCollection services)
+    {
+        services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<KestrelServerOptions>().Configure<IOptions<ApiOptions>>(
+            (kestrel, api) => kestrel.Limits.MaxRequestBodySize = api.Value.MaxRequestBodyBytes);
+        services.ConfigureHttpJsonOptions(options => Configure(options.SerializerOptions));
+        // Unreadable input throws, so ApiExceptionHandler can say what was wrong instead of an empty 400.
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        {
+            var details = context.ProblemDetails;
+            if (details.Type is null || !details.Type.StartsWith(ProblemTypes.Prefix, StringComparison.Ordinal))
+            {
+                var (type, title) = ProblemResults.ForStatus(details.Status ?? context.HttpContext.Response.StatusCode);
+                details.Type = ProblemTypes.Prefix + type;
+                details.Title = title;
+            }
+            details.Instance ??= context.HttpContext.Request.Path;
+        });
+        services.AddExceptionHandler<ApiExceptionHandler>();
+        return services;
+    }
+
+    public static WebApplication UseApiConventions(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        // Responses that carry no body of their own (401 challenges, unmatched routes) still answer with a problem.
+        app.UseStatusCodePages();
+        return app;
+    }
+
+    public static void Configure(JsonSerializerOptions options)
+    {
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+    }
+}

@@ -1,0 +1,57 @@
+using System.Text.Json;
+using Microsoft.Extensions.Configuration.EnvironmentVariables;
+using Microsoft.Extensions.Configuration.Memory;
+
+namespace MultiPhone.Functions.Hosting;
+
+/// <summary>
+/// What makes this ASP.NET Core app an Azure Functions custom handler: it listens where the Functions host tells it
+/// to, and locally it reads the same local.settings.json the Functions tooling uses.
+/// </summary>
+public static class FunctionsHosting
+{
+    public const string CustomHandlerPortVariable = "FUNCTIONS_CUSTOMHANDLER_PORT";
+    public const int LocalPort = 7071;
+
+    public static WebApplicationBuilder AddFunctionsCustomHandlerHosting(this WebApplicationBuilder builder)
+    {
+        if (builder.Environment.IsDevelopment())
+        {
+            AddLocalSettings(builder.Configuration, builder.Environment.ContentRootPath);
+        }
+        if (builder.Configuration[CustomHandlerPortVariable] is { Length: > 0 } port)
+        {
+            // The Functions host forwards every HTTP request to this port on loopback.
+            builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        }
+        else if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
+        {
+            builder.WebHost.UseUrls($"http://localhost:{LocalPort}");
+        }
+        return builder;
+    }
+
+    /// <summary>
+    /// Loads the "Values" of local.settings.json (or, before the first run has copied it, of the committed sample) from
+    /// the function app root, the way the Functions host turns them into environment variables.
+    /// </summary>
+    private static void AddLocalSettings(ConfigurationManager configuration, string contentRoot)
+    {
+        var appRoot = Path.GetFullPath(Path.Combine(contentRoot, "..", ".."));
+        var path = new[] { "local.settings.json", "local.settings.sample.json" }
+            .Select(name => Path.Combine(appRoot, name))
+            .FirstOrDefault(File.Exists);
+        if (path is null)
+        {
+            return;
+        }
+        using var document = JsonDocument.Parse(File.ReadAllText(path), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
+        var values = document.RootElement.GetProperty("Values").EnumerateObject()
+            .ToDictionary(p => p.Name.Replace("__", ConfigurationPath.KeyDelimiter, StringComparison.Ordinal), p => p.Value.ToString());
+        // Environment variables and the command line still win, as they do over local.settings.json under the host.
+        var environment = configuration.Sources.ToList().FindIndex(s => s is EnvironmentVariablesConfigurationSource { Prefix: null or "" });
+        configuration.Sources.Insert(
+            environment < 0 ? configuration.Sources.Count : environment,
+            new MemoryConfigurationSource { InitialData = values! });
+    }
+}

@@ -1,0 +1,44 @@
+using MultiPhone.Businesses;
+using MultiPhone.Cosmos;
+using MultiPhone.Functions.Api;
+using MultiPhone.Functions.Auth;
+using MultiPhone.Functions.Demo;
+using MultiPhone.Functions.Hosting;
+using MultiPhone.Idempotency;
+using MultiPhone.PhoneNumbers;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddFunctionsCustomHandlerHosting();
+builder.Services
+    .AddSingleton(TimeProvider.System)
+    .AddApiConventions()
+    .AddApiAuthentication()
+    .AddOpenApiDocs()
+    .AddCosmos()
+    .AddBusinesses()
+    .AddPhoneNumbers()
+    .AddIdempotency()
+    .AddDemoData();
+
+var app = builder.Build();
+if (args is [TokenCommand.Name, .. var tokenArgs])
+{
+    return TokenCommand.Run(tokenArgs, app.Services.GetRequiredService<TokenIssuer>(), Console.Out, Console.Error);
+}
+
+app.UseApiConventions();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapHealth();
+app.MapOpenApiDocs();
+app.MapGroup("/api/v2/businesses/{businessId}")
+    .RequireAuthorization()
+    .RequireBusinessMember()
+    .MapBusinesses()
+    .MapPhoneNumbers();
+
+app.Run();
+return 0;
+
+public partial class Program;

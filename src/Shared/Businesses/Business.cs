@@ -1,0 +1,58 @@
+using System.Text.Json.Serialization;
+
+namespace MultiPhone.Businesses;
+
+/// <summary>
+/// The tenant document. It also holds <see cref="PrimaryPhoneId"/>, so that "exactly one primary phone" is decided
+/// by conditional writes to this one document.
+/// </summary>
+public sealed record Business
+{
+    public required string Id { get; init; }
+
+    /// <summary>Partition key; always equal to <see cref="Id"/>.</summary>
+    public required string BusinessId { get; init; }
+
+    public required string Name { get; init; }
+
+    public CompanyProfile? CompanyProfile { get; init; }
+
+    public string? PrimaryPhoneId { get; init; }
+
+    /// <summary>
+    /// Bumped by every change to what the business API shows (not by primary-phone changes), so the business ETag
+    /// does not go stale when someone adds or promotes a phone.
+    /// </summary>
+    public long Version { get; init; }
+
+    public required DateTimeOffset CreatedAt { get; init; }
+
+    public required DateTimeOffset UpdatedAt { get; init; }
+
+    [JsonIgnore]
+    public string ETag => $"\"v{Version}\"";
+}
+
+public sealed record CompanyProfile
+{
+    public string? LegalName { get; init; }
+
+    public string? Website { get; init; }
+
+    /// <summary>ISO 3166 alpha-2 country used to read phone numbers written in local format.</summary>
+    public string? DefaultCountry { get; init; }
+}
+
+/// <summary>Body of <c>PUT /api/v2/businesses/{businessId}</c>.</summary>
+public sealed record BusinessInput(string? Name, CompanyProfile? CompanyProfile);
+
+public sealed record BusinessResponse(
+    string Id,
+    string Name,
+    CompanyProfile? CompanyProfile,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt)
+{
+    public static BusinessResponse From(Business business) => new(
+        business.Id, business.Name, business.CompanyProfile, business.CreatedAt, business.UpdatedAt);
+}

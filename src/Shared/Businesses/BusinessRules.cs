@@ -1,0 +1,48 @@
+using System.Text.RegularExpressions;
+using MultiPhone.Common;
+using MultiPhone.PhoneNumbers;
+
+namespace MultiPhone.Businesses;
+
+public static partial class BusinessRules
+{
+    public const int MaxNameLength = 200;
+    public const int MaxWebsiteLength = 2048;
+
+    /// <summary>Ids are chosen by the caller; they must be safe as Cosmos ids and in URLs.</summary>
+    public static bool IsValidId(string id) => IdPattern().IsMatch(id);
+
+    /// <summary>Validates and normalises the body of a business PUT.</summary>
+    public static Result<(string Name, CompanyProfile? Profile)> Validate(BusinessInput input)
+    {
+        var errors = new FieldErrors();
+        var name = errors.RequiredText("name", input.Name, MaxNameLength);
+        CompanyProfile? profile = null;
+        if (input.CompanyProfile is { } given)
+        {
+            var website = errors.OptionalText("companyProfile.website", given.Website, MaxWebsiteLength);
+            if (website is not null && !IsHttpUrl(website))
+            {
+                errors.Add("companyProfile.website", "Must be an absolute http or https URL.");
+            }
+            var country = given.DefaultCountry?.Trim().ToUpperInvariant();
+            if (!string.IsNullOrEmpty(country) && !PhoneNumberParser.IsSupportedCountry(country))
+            {
+                errors.Add("companyProfile.defaultCountry", "Must be an ISO 3166 alpha-2 country code, such as US or GB.");
+            }
+            profile = new CompanyProfile
+            {
+                LegalName = errors.OptionalText("companyProfile.legalName", given.LegalName, MaxNameLength),
+                Website = website,
+                DefaultCountry = string.IsNullOrEmpty(country) ? null : country,
+            };
+        }
+        return errors.Any ? errors.ToProblem() : (name!, profile);
+    }
+
+    private static bool IsHttpUrl(string value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
+
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")]
+    private static partial Regex IdPattern();
+}

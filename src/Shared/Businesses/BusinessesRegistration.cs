@@ -1,0 +1,12 @@
+using Microsoft.Extensions.DependencyInjection;
+using MultiPhone.Cosmos;
+
+namespace MultiPhone.Businesses;
+
+public static class BusinessesRegistration
+{
+    public static IServiceCollection AddBusinesses(this IServiceCollection services) => services
+        .AddCosmosContainer(BusinessStore.Definition)
+        .AddSingleton<BusinessStore>()
+        .AddSingleton<BusinessService>();
+}

@@ -1,0 +1,11 @@
+namespace MultiPhone.Cosmos;
+
+/// <summary>
+/// A container a feature needs. Features register theirs with <c>AddCosmosContainer</c>; the initializer creates the
+/// missing ones when configuration asks for it.
+/// </summary>
+public sealed record ContainerDefinition(string Name, string PartitionKeyPath, params string[][] UniqueKeys)
+{
+    /// <summary>Turns on per-item TTL (an item's <c>ttl</c> field) without expiring anything by default.</summary>
+    public bool PerItemTtl { get; init; }
+}

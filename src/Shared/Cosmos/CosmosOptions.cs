@@ -1,0 +1,30 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace MultiPhone.Cosmos;
+
+public sealed class CosmosOptions
+{
+    public const string Section = "Cosmos";
+
+    [Required, Url]
+    public string Endpoint { get; set; } = "";
+
+    /// <summary>Account key. Locally any base64 string works; in Azure it comes from Key Vault or app settings.</summary>
+    [Required]
+    public string Key { get; set; } = "";
+
+    [Required, RegularExpression("^[A-Za-z0-9-]{1,63}$")]
+    public string Database { get; set; } = "multiphone";
+
+    /// <summary>Create the database and containers at start when they are missing (local development and tests).</summary>
+    public bool CreateIfMissing { get; set; }
+
+    /// <summary>
+    /// Accept the self-signed certificate of a local Cosmos-compatible server. Honoured only when the endpoint is a
+    /// loopback address, so a misconfigured deployment can never talk to a remote endpoint without TLS checks.
+    /// </summary>
+    public bool AcceptLoopbackSelfSignedCertificate { get; set; }
+
+    /// <summary>Gateway works everywhere (and is the only mode the local server speaks); Direct is faster in Azure.</summary>
+    public Microsoft.Azure.Cosmos.ConnectionMode ConnectionMode { get; set; } = Microsoft.Azure.Cosmos.ConnectionMode.Gateway;
+}

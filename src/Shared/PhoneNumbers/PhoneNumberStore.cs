@@ -1,0 +1,41 @@
+using Microsoft.Azure.Cosmos;
+using MultiPhone.Cosmos;
+
+namespace MultiPhone.PhoneNumbers;
+
+/// <summary>Cosmos access for phones (partitioned by business) and the global number index (partitioned by number).</summary>
+public sealed class PhoneNumberStore(Database database)
+{
+    public static readonly ContainerDefinition PhonesDefinition = new("phoneNumbers", "/businessId") { PerItemTtl = true };
+    public static readonly ContainerDefinition IndexDefinition = new("phoneNumberIndex", "/id");
+
+    private readonly Container _phones = database.GetContainer(PhonesDefinition.Name);
+    private readonly Container _index = database.GetContainer(IndexDefinition.Name);
+
+    public Task<Stored<PhoneNumber>?> GetAsync(string businessId, string phoneId, CancellationToken ct) =>
+        _phones.ReadAsync<PhoneNumber>(phoneId, new PartitionKey(businessId), ct);
+
+    /// <summary>Every phone document of one business, pending ones included.</summary>
+    public Task<List<Stored<PhoneNumber>>> ListAsync(string businessId, CancellationToken ct) =>
+        _phones.QueryPartitionAsync<PhoneNumber>(
+            new QueryDefinition("SELECT * FROM c WHERE c.businessId = @businessId").WithParameter("@businessId", businessId),
+            new PartitionKey(businessId), ct);
+
+    public Task<Write<PhoneNumber>> CreateAsync(PhoneNumber phone, CancellationToken ct) =>
+        _phones.CreateAsync(phone, new PartitionKey(phone.BusinessId), ct);
+
+    public Task<Write<PhoneNumber>> ReplaceAsync(PhoneNumber phone, string ifMatch, CancellationToken ct) =>
+        _phones.ReplaceAsync(phone, phone.Id, new PartitionKey(phone.BusinessId), ifMatch, ct);
+
+    public Task<WriteStatus> DeleteAsync(PhoneNumber phone, string ifMatch, CancellationToken ct) =>
+        _phones.DeleteAsync(phone.Id, new PartitionKey(phone.BusinessId), ifMatch, ct);
+
+    public Task<Stored<PhoneNumberIndexEntry>?> GetIndexAsync(string e164, CancellationToken ct) =>
+        _index.ReadAsync<PhoneNumberIndexEntry>(e164, new PartitionKey(e164), ct);
+
+    public Task<Write<PhoneNumberIndexEntry>> CreateIndexAsync(PhoneNumberIndexEntry entry, CancellationToken ct) =>
+        _index.CreateAsync(entry, new PartitionKey(entry.Id), ct);
+
+    public Task<WriteStatus> DeleteIndexAsync(string e164, string ifMatch, CancellationToken ct) =>
+        _index.DeleteAsync(e164, new PartitionKey(e164), ifMatch, ct);
+}

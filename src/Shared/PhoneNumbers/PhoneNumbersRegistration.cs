@@ -1,0 +1,21 @@
+using Microsoft.Extensions.DependencyInjection;
+using MultiPhone.Cosmos;
+
+namespace MultiPhone.PhoneNumbers;
+
+public static class PhoneNumbersRegistration
+{
+    public static IServiceCollection AddPhoneNumbers(this IServiceCollection services)
+    {
+        services.AddOptions<PhoneNumbersOptions>()
+            .BindConfiguration(PhoneNumbersOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        return services
+            .AddCosmosContainer(PhoneNumberStore.PhonesDefinition)
+            .AddCosmosContainer(PhoneNumberStore.IndexDefinition)
+            .AddSingleton<PhoneNumberStore>()
+            .AddSingleton<PhoneNumberService>()
+            .AddSingleton<PhoneNumberCreation>();
+    }
+}

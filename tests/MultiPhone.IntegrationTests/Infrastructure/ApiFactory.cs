@@ -1,0 +1,103 @@
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using MultiPhone.Functions.Auth;
+
+namespace MultiPhone.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// The real app on a real Kestrel port, pointed at a Cosmos server of its own. Tests share a factory but never data:
+/// each one creates its own businesses through <see cref="NewTenantAsync"/>.
+/// </summary>
+public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    /// <summary>Signs the tests' tokens; only ever used by this test host.</summary>
+    public const string SigningKey = "integration-tests-only-signing-key-not-a-secret";
+    public const string Issuer = "multiphone-tests";
+    public const string Audience = "multiphone-api";
+
+    private readonly TokenIssuer _tokens = new(
+        Options.Create(new AuthOptions { Issuer = Issuer, Audience = Audience, SigningKey = SigningKey }), TimeProvider.System);
+
+    private CosmosServer? _cosmos;
+
+    public ApiFactory() => UseKestrel(0);
+
+    public string CosmosEndpoint => _cosmos?.Endpoint ?? throw new InvalidOperationException("Not started");
+
+    public virtual async ValueTask InitializeAsync()
+    {
+        _cosmos = await CosmosServer.StartAsync();
+        StartServer();
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_cosmos is not null)
+        {
+            await _cosmos.DisposeAsync();
+        }
+        GC.SuppressFinalize(this);
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        foreach (var (key, value) in Settings())
+        {
+            builder.UseSetting(key, value);
+        }
+        builder.ConfigureTestServices(ConfigureServices);
+    }
+
+    protected virtual IEnumerable<(string Key, string Value)> Settings() =>
+    [
+        ("urls", "http://127.0.0.1:0"),
+        ("Cosmos:Endpoint", CosmosEndpoint),
+        ("Cosmos:Key", "C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw=="),
+        ("Cosmos:Database", "tests"),
+        ("Cosmos:CreateIfMissing", "true"),
+        ("Cosmos:AcceptLoopbackSelfSignedCertificate", "true"),
+        ("Auth:Issuer", Issuer),
+        ("Auth:Audience", Audience),
+        ("Auth:SigningKey", SigningKey),
+        ("Demo:Seed", "false"),
+    ];
+
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
+
+    public string Token(string subject, IEnumerable<(string BusinessId, BusinessRole Role)> businesses, params string[] platformRoles) =>
+        _tokens.Issue(subject, businesses, platformRoles);
+
+    public HttpClient ClientWithToken(string? token)
+    {
+        var client = CreateClient();
+        if (token is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        }
+        return client;
+    }
+
+    public HttpClient Ops() => ClientWithToken(Token("ops-user", [], PlatformRoles.Ops));
+
+    /// <summary>A new business of this test's own, created by ops, with clients for each of its roles.</summary>
+    public async Task<Tenant> NewTenantAsync(string? defaultCountry = "US")
+    {
+        var tenant = new Tenant(this, $"t-{Guid.NewGuid():N}");
+        using var ops = Ops();
+        var created = await ops.PutAsJsonAsync(tenant.Path(), new
+        {
+            name = "Test business " + tenant.BusinessId,
+            companyProfile = new { legalName = "Test LLC", defaultCountry },
+        }, TestContext.Current.CancellationToken);
+        created.EnsureSuccessStatusCode();
+        return tenant;
+    }
+}
