@@ -8,8 +8,11 @@ public static class TokenCommand
 {
     public const string Name = "token";
 
+    /// <summary>A local token lives at most a year.</summary>
+    private const double MaxHours = 24 * 366;
+
     private const string Usage =
-        "usage: token --sub USER [--business ID:viewer|editor|admin ...] [--platform-role ops|voice-agent ...] [--hours N]";
+        "usage: token --sub USER [--business ID:viewer|editor|admin ...] [--platform-role ops|voice-agent ...] [--hours N (at most 8784)]";
 
     public static int Run(string[] args, TokenIssuer issuer, TextWriter output, TextWriter error)
     {
@@ -31,7 +34,7 @@ public static class TokenCommand
                 case "--platform-role" when value is not null && PlatformRoles.All.Contains(value):
                     platformRoles.Add(value);
                     break;
-                case "--hours" when double.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out var hours) && hours > 0:
+                case "--hours" when double.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out var hours) && hours is > 0 and <= MaxHours:
                     lifetime = TimeSpan.FromHours(hours);
                     break;
                 default:

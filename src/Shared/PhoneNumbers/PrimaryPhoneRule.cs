@@ -17,7 +17,7 @@ public static class PrimaryPhoneRule
             {
                 return phone.Id;
             }
-            if (phone.CreatedAt < oldestAt || (phone.CreatedAt == oldestAt && string.CompareOrdinal(phone.Id, oldest) < 0))
+            if (oldest is null || phone.CreatedAt < oldestAt || (phone.CreatedAt == oldestAt && string.CompareOrdinal(phone.Id, oldest) < 0))
             {
                 oldest = phone.Id;
                 oldestAt = phone.CreatedAt;

@@ -23,15 +23,22 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         Options.Create(new AuthOptions { Issuer = Issuer, Audience = Audience, SigningKey = SigningKey }), TimeProvider.System);
 
     private CosmosServer? _cosmos;
+    private string? _cosmosEndpoint;
 
     public ApiFactory() => UseKestrel(0);
 
-    public string CosmosEndpoint => _cosmos?.Endpoint ?? throw new InvalidOperationException("Not started");
+    public string CosmosEndpoint => _cosmosEndpoint ?? throw new InvalidOperationException("Not started");
 
-    public virtual async ValueTask InitializeAsync()
+    public async ValueTask InitializeAsync()
+    {
+        _cosmosEndpoint = await StartCosmosAsync();
+        StartServer();
+    }
+
+    protected virtual async Task<string> StartCosmosAsync()
     {
         _cosmos = await CosmosServer.StartAsync();
-        StartServer();
+        return _cosmos.Endpoint;
     }
 
     public override async ValueTask DisposeAsync()

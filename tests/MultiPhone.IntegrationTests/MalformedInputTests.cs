@@ -1,0 +1,109 @@
+using System.Net;
+using System.Text;
+using MultiPhone.IntegrationTests.Infrastructure;
+
+namespace MultiPhone.IntegrationTests;
+
+/// <summary>Input that cannot be read must give a 4xx problem that says why, never a 500.</summary>
+public sealed class MalformedInputTests(ApiFactory api)
+{
+    public static TheoryData<string, string> Bodies() => new()
+    {
+        { "not json at all", "application/json" },
+        { "{\"phoneNumber\": \"+12125550100\",", "application/json" },
+        { "[1, 2, 3]", "application/json" },
+        { "null", "application/json" },
+        { "", "application/json" },
+        { "{\"phoneNumber\": 12125550100}", "application/json" },
+        { "{\"isActive\": \"yes\"}", "application/json" },
+        { "{\"isPrimary\": 1}", "application/json" },
+        { "{\"displayName\": {\"en\": \"Main\"}}", "application/json" },
+        { "{\"address\": \"1 Main St\"}", "application/json" },
+        { "{\"address\": {\"line1\": [\"1 Main St\"]}}", "application/json" },
+        { new string('[', 100) + new string(']', 100), "application/json" },
+        { "{\"phoneNumber\": \"\\uD800\"}", "application/json" },
+        { "phoneNumber=+12125550100", "application/x-www-form-urlencoded" },
+        { "{\"phoneNumber\": \"+12125550100\"}", "text/plain" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Bodies))]
+    public async Task UnreadablePhoneBodiesGiveAClientErrorProblem(string body, string contentType)
+    {
+        using var tenant = await api.NewTenantAsync();
+        var (phone, etag) = await tenant.CreatePhoneAsync(Numbers.NextUs());
+
+        foreach (var (method, url) in new[] { (HttpMethod.Post, tenant.Path("/phone-numbers")), (HttpMethod.Put, tenant.Path($"/phone-numbers/{phone.Id}")) })
+        {
+            var response = await SendRawAsync(tenant.Admin, method, url, body, contentType, etag);
+            await AssertClientErrorProblemAsync(response);
+        }
+        var businessResponse = await SendRawAsync(tenant.Admin, HttpMethod.Put, tenant.Path(), body, contentType, "*");
+        await AssertClientErrorProblemAsync(businessResponse);
+        Assert.Single(await tenant.ListPhonesAsync());
+    }
+
+    [Fact]
+    public async Task AnOversizedBodyGivesPayloadTooLarge()
+    {
+        using var tenant = await api.NewTenantAsync();
+        var body = $"{{\"phoneNumber\": \"+12125550100\", \"displayName\": \"{new string('x', 300_000)}\"}}";
+
+        var response = await SendRawAsync(tenant.Admin, HttpMethod.Post, tenant.Path("/phone-numbers"), body, "application/json", null);
+
+        await response.AssertProblemAsync(HttpStatusCode.RequestEntityTooLarge, "payload-too-large");
+    }
+
+    [Fact]
+    public async Task InvalidUtf8GivesBadRequest()
+    {
+        using var tenant = await api.NewTenantAsync();
+        var content = new ByteArrayContent([.. "{\"displayName\": \""u8, 0xC3, 0x28, .. "\"}"u8]);
+        content.Headers.ContentType = new("application/json");
+
+        var response = await tenant.Admin.PostAsync(tenant.Path("/phone-numbers"), content, TestContext.Current.CancellationToken);
+
+        await response.AssertProblemAsync(HttpStatusCode.BadRequest, "malformed-request");
+    }
+
+    [Fact]
+    public async Task AnUnreadableQueryValueGivesBadRequest()
+    {
+        using var tenant = await api.NewTenantAsync();
+
+        var response = await tenant.Viewer.GetAsync(tenant.Path("/phone-numbers?active=maybe"), TestContext.Current.CancellationToken);
+
+        await response.AssertProblemAsync(HttpStatusCode.BadRequest, "malformed-request");
+    }
+
+    [Fact]
+    public async Task AnUnknownRouteOrMethodGivesAProblem()
+    {
+        using var tenant = await api.NewTenantAsync();
+
+        var unknown = await tenant.Admin.GetAsync(tenant.Path("/no-such-thing"), TestContext.Current.CancellationToken);
+        var wrongMethod = await tenant.Admin.PatchAsync(tenant.Path("/phone-numbers"), null, TestContext.Current.CancellationToken);
+
+        await unknown.AssertProblemAsync(HttpStatusCode.NotFound, "not-found");
+        await wrongMethod.AssertProblemAsync(HttpStatusCode.MethodNotAllowed, "method-not-allowed");
+    }
+
+    private static Task<HttpResponseMessage> SendRawAsync(HttpClient client, HttpMethod method, string url, string body, string contentType, string? ifMatch)
+    {
+        var request = new HttpRequestMessage(method, url) { Content = new StringContent(body, Encoding.UTF8) };
+        request.Content.Headers.ContentType = new(contentType);
+        if (ifMatch is not null)
+        {
+            request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        }
+        return client.SendAsync(request, TestContext.Current.CancellationToken);
+    }
+
+    private static async Task AssertClientErrorProblemAsync(HttpResponseMessage response)
+    {
+        var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.True((int)response.StatusCode is >= 400 and < 500, $"Got {(int)response.StatusCode}: {text}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("urn:multiphone:problem:", text);
+    }
+}
