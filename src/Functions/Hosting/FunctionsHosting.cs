@@ -33,11 +33,11 @@ public static class FunctionsHosting
 
     /// <summary>
     /// Loads the "Values" of local.settings.json (or, before the first run has copied it, of the committed sample) from
-    /// the function app root, the way the Functions host turns them into environment variables.
+    /// the function app root (the folder of host.json), the way the Functions host turns them into environment variables.
     /// </summary>
     private static void AddLocalSettings(ConfigurationManager configuration, string contentRoot)
     {
-        var appRoot = Path.GetFullPath(Path.Combine(contentRoot, "..", ".."));
+        var appRoot = FindAppRoot(contentRoot)?.FullName ?? contentRoot;
         var path = new[] { "local.settings.json", "local.settings.sample.json" }
             .Select(name => Path.Combine(appRoot, name))
             .FirstOrDefault(File.Exists);
@@ -53,5 +53,17 @@ public static class FunctionsHosting
         configuration.Sources.Insert(
             environment < 0 ? configuration.Sources.Count : environment,
             new MemoryConfigurationSource { InitialData = values! });
+    }
+
+    private static DirectoryInfo? FindAppRoot(string start)
+    {
+        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "host.json")))
+            {
+                return dir;
+            }
+        }
+        return null;
     }
 }

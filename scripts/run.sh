@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Serves the MultiPhone API on http://localhost:7071 against local emulators (Cosmos-compatible server on 8081,
+# Azurite on 10000-10002), with a demo business. Ctrl-C stops everything this script started.
+# Local data lives in memory: every start begins from the demo data again.
+# MULTIPHONE_CONFIGURATION=Release builds and runs the optimised build (scripts/bench.sh does).
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+# shellcheck source=scripts/emulators.sh
+. scripts/emulators.sh
+
+check_tools
+ensure_emulators
+if [ ! -f local.settings.json ]; then
+  cp local.settings.sample.json local.settings.json
+  echo "Created local.settings.json from local.settings.sample.json (edit it to change local settings)."
+fi
+for port in 7071 8081 10000 10001 10002; do
+  if port_in_use "$port"; then
+    die "port $port is already in use: is another scripts/run.sh running? Stop it first."
+  fi
+done
+
+mkdir -p .local
+pids=()
+any_alive() {
+  local pid
+  for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null && return 0; done
+  return 1
+}
+stop_all() {
+  trap - EXIT INT TERM
+  kill "${pids[@]}" 2>/dev/null || true
+  local deadline=$((SECONDS + 10))
+  while any_alive && [ $SECONDS -lt $deadline ]; do sleep 0.2; done
+  kill -KILL "${pids[@]}" 2>/dev/null || true
+  wait 2>/dev/null || true
+}
+trap stop_all EXIT
+trap 'exit 130' INT TERM
+
+node tools/emulators/cosmos-server.js 8081 >.local/cosmos.log 2>&1 &
+pids+=($!)
+tools/emulators/node_modules/.bin/azurite --silent --location .local/azurite --disableTelemetry \
+  --blobPort 10000 --queuePort 10001 --tablePort 10002 --skipApiVersionCheck >.local/azurite.log 2>&1 &
+pids+=($!)
+
+echo "Building the API..."
+configuration="${MULTIPHONE_CONFIGURATION:-Debug}"
+dotnet build src/Functions -c "$configuration" -nologo -v q -clp:NoSummary
+wait_until 30 "the Cosmos server on port 8081 to listen" port_in_use 8081
+wait_until 30 "Azurite on port 10001 to listen" port_in_use 10001
+
+ASPNETCORE_ENVIRONMENT=Development Demo__TokensFile="$root/.local/demo-tokens.txt" \
+  dotnet run -c "$configuration" --no-build --no-launch-profile --project src/Functions &
+pids+=($!)
+wait_until 120 "the API to answer on http://localhost:7071/api/health" curl -fsS -o /dev/null http://localhost:7071/api/health
+
+echo
+echo "MultiPhone API: http://localhost:7071/api/v2  ·  API docs: http://localhost:7071/api/docs  ·  demo tokens: .local/demo-tokens.txt  (Ctrl-C stops everything)"
+echo
+# Stop everything as soon as any of the three stops.
+wait -n

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Builds everything and runs every test. Tests start their own Cosmos-compatible server on free ports and stop it.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+# shellcheck source=scripts/emulators.sh
+. scripts/emulators.sh
+
+check_tools
+ensure_emulators
+dotnet build MultiPhone.sln -c Release -nologo -v q -clp:ErrorsOnly
+dotnet test --solution MultiPhone.sln -c Release --no-build "$@"

@@ -1,0 +1,43 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace MultiPhone.Bench;
+
+/// <summary>Plain fixed-width text, so runs can be pasted next to each other and compared by eye.</summary>
+internal static class Report
+{
+    private const string RowFormat = "{0,-20} {1,8} {2,5} {3,10} {4,10:F2} {5,9:F0} {6,8:F2} {7,8:F2} {8,8:F2} {9,8:F2}";
+
+    public static void PrintHeader(Uri url) =>
+        Console.WriteLine(FormattableString.Invariant(
+            $"# MultiPhone.Bench {DateTimeOffset.Now:yyyy-MM-dd HH:mm:ss zzz}, {Environment.ProcessorCount} cores, {url}"));
+
+    public static void PrintColumns() =>
+        Print("scenario", "requests", "conc", "unexpected", "duration s", "req/s", "p50 ms", "p90 ms", "p99 ms", "max ms");
+
+    public static void PrintRow(Measurement m)
+    {
+        var sorted = m.Latencies.Order().ToArray();
+        var seconds = m.Duration.TotalSeconds;
+        Print(m.Scenario, sorted.Length, m.Concurrency, m.Unexpected, seconds, sorted.Length / seconds,
+            Ms(Percentile(sorted, 50)), Ms(Percentile(sorted, 90)), Ms(Percentile(sorted, 99)), Ms(sorted[^1]));
+        if (m.FirstUnexpected is not null)
+        {
+            PrintNote($"first unexpected: {m.FirstUnexpected}");
+        }
+    }
+
+    public static void PrintWarmupFailures(Measurement warmup) =>
+        PrintNote($"{warmup.Scenario} warm-up: {warmup.Unexpected} unexpected, first: {warmup.FirstUnexpected}");
+
+    public static void PrintNote(string note) => Console.WriteLine($"  {note}");
+
+    /// <summary>Nearest rank: the smallest recorded value with at least p% of all values at or below it.</summary>
+    private static long Percentile(long[] sorted, int p) =>
+        sorted[Math.Max(0, (int)Math.Ceiling(p / 100.0 * sorted.Length) - 1)];
+
+    private static double Ms(long ticks) => ticks * 1000.0 / Stopwatch.Frequency;
+
+    private static void Print(params object[] columns) =>
+        Console.WriteLine(string.Format(CultureInfo.InvariantCulture, RowFormat, columns));
+}
