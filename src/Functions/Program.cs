@@ -8,7 +8,8 @@ using MultiPhone.Idempotency;
 using MultiPhone.PhoneNumbers;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddFunctionsCustomHandlerHosting();
+// The token command is a local tool: it always reads local.settings.json for the development signing key.
+builder.AddFunctionsCustomHandlerHosting(readLocalSettings: builder.Environment.IsDevelopment() || args is [TokenCommand.Name, ..]);
 builder.Services
     .AddSingleton(TimeProvider.System)
     .AddApiConventions()

@@ -179,4 +179,19 @@ public sealed class TokenCommandTests
 
         Assert.Throws<InvalidOperationException>(() => azure.Issue("alice", [], []));
     }
+
+    [Fact]
+    public void CommandWithoutALocalSigningKeyExitsWithCode1AndSaysWhy()
+    {
+        var azure = new TokenIssuer(
+            Options.Create(new AuthOptions { Issuer = "i", Audience = "a", Authority = "https://login.example" }),
+            TimeProvider.System);
+        var output = new StringWriter();
+        var error = new StringWriter();
+
+        var code = TokenCommand.Run(["--sub", "alice"], azure, output, error);
+
+        Assert.Equal((1, ""), (code, output.ToString()));
+        Assert.Contains("Auth:SigningKey", error.ToString());
+    }
 }

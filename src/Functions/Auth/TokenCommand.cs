@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+
 namespace MultiPhone.Functions.Auth;
 
 /// <summary>
@@ -49,7 +51,15 @@ public static class TokenCommand
             error.WriteLine(Usage);
             return 2;
         }
-        output.WriteLine(issuer.Issue(subject, businesses, platformRoles, lifetime));
-        return 0;
+        try
+        {
+            output.WriteLine(issuer.Issue(subject, businesses, platformRoles, lifetime));
+            return 0;
+        }
+        catch (Exception e) when (e is OptionsValidationException or InvalidOperationException)
+        {
+            error.WriteLine($"token: {e.Message} Tokens are minted with the local Auth:SigningKey of local.settings.json.");
+            return 1;
+        }
     }
 }

@@ -14,6 +14,11 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
+        if (exception is OperationCanceledException && httpContext.RequestAborted.IsCancellationRequested)
+        {
+            // The caller went away; there is no one to answer and nothing went wrong on our side.
+            return true;
+        }
         var problem = exception switch
         {
             BadHttpRequestException bad => FromBadRequest(bad),

@@ -13,9 +13,9 @@ public static class FunctionsHosting
     public const string CustomHandlerPortVariable = "FUNCTIONS_CUSTOMHANDLER_PORT";
     public const int LocalPort = 7071;
 
-    public static WebApplicationBuilder AddFunctionsCustomHandlerHosting(this WebApplicationBuilder builder)
+    public static WebApplicationBuilder AddFunctionsCustomHandlerHosting(this WebApplicationBuilder builder, bool readLocalSettings)
     {
-        if (builder.Environment.IsDevelopment())
+        if (readLocalSettings)
         {
             AddLocalSettings(builder.Configuration, builder.Environment.ContentRootPath);
         }
