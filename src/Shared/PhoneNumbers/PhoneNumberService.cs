@@ -36,16 +36,12 @@ public sealed class PhoneNumberService(BusinessStore businesses, PhoneNumberStor
     /// <summary>Replaces the phone's details under If-Match; <c>isPrimary: true</c> demotes the current primary.</summary>
     public async Task<Result<PhoneView>> UpdateAsync(string businessId, string phoneId, PhoneNumberInput input, string ifMatch, CancellationToken ct)
     {
-        var found = await FindAsync(businessId, phoneId, ct);
+        var found = await FindCurrentAsync(businessId, phoneId, ifMatch, ct);
         if (!found.IsOk)
         {
             return found.Problem;
         }
         var (current, business) = found.Value;
-        if (!ETags.Matches(ifMatch, current.ETag))
-        {
-            return Stale();
-        }
         var valid = PhoneNumberRules.Validate(input, business.CompanyProfile?.DefaultCountry, current.Phone.Number);
         if (!valid.IsOk)
         {
@@ -91,16 +87,12 @@ public sealed class PhoneNumberService(BusinessStore businesses, PhoneNumberStor
     /// <summary>Deletes a phone under If-Match. The primary can go only when it is the last phone.</summary>
     public async Task<Result<bool>> DeleteAsync(string businessId, string phoneId, string ifMatch, CancellationToken ct)
     {
-        var found = await FindAsync(businessId, phoneId, ct);
+        var found = await FindCurrentAsync(businessId, phoneId, ifMatch, ct);
         if (!found.IsOk)
         {
             return found.Problem;
         }
         var (current, business) = found.Value;
-        if (!ETags.Matches(ifMatch, current.ETag))
-        {
-            return Stale();
-        }
         if (current.IsPrimary && await HasOtherPhonesAsync(business, phoneId, ct))
         {
             return PrimaryRequired("The primary phone cannot be deleted while the business has other phones: make another phone primary first.");
@@ -169,6 +161,13 @@ public sealed class PhoneNumberService(BusinessStore businesses, PhoneNumberStor
         }
         var isPrimary = business.Item.PrimaryPhoneId == phoneId || await ResolvePrimaryAsync(business.Item, ct) == phoneId;
         return (new PhoneView(phone.Item, phone.ETag, isPrimary), business.Item);
+    }
+
+    /// <summary>The phone, if the caller's If-Match still names its current representation.</summary>
+    private async Task<Result<(PhoneView View, Business Business)>> FindCurrentAsync(string businessId, string phoneId, string ifMatch, CancellationToken ct)
+    {
+        var found = await FindAsync(businessId, phoneId, ct);
+        return found.IsOk && !ETags.Matches(ifMatch, found.Value.View.ETag) ? Stale() : found;
     }
 
     private async Task<List<Stored<PhoneNumber>>> ReadyPhonesAsync(string businessId, CancellationToken ct) =>
