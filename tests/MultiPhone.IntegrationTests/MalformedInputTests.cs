@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using MultiPhone.IntegrationTests.Infrastructure;
+using MultiPhone.IntegrationTests.Routes;
 
 namespace MultiPhone.IntegrationTests;
 
@@ -26,21 +27,23 @@ public sealed class MalformedInputTests(ApiFactory api)
         { "{\"phoneNumber\": \"+12125550100\"}", "text/plain" },
     };
 
+    public static TheoryData<string, int> BodiesForEveryRoute() =>
+        [.. AllRoutes.NamesWithBody().SelectMany(route => Enumerable.Range(0, Bodies().Count).Select(i => (route.Data, i)))];
+
     [Theory]
-    [MemberData(nameof(Bodies))]
-    public async Task UnreadablePhoneBodiesGiveAClientErrorProblem(string body, string contentType)
+    [MemberData(nameof(BodiesForEveryRoute))]
+    public async Task UnreadableBodiesGiveAClientErrorProblemOnEveryRoute(string route, int body)
     {
         using var tenant = await api.NewTenantAsync();
-        var (phone, etag) = await tenant.CreatePhoneAsync(Numbers.NextUs());
+        var routeCase = AllRoutes.Get(route);
+        var target = await routeCase.Prepare(tenant);
+        var (text, contentType) = Bodies().ElementAt(body).Data;
+        var before = await tenant.Admin.GetStringAsync(target.StateUrl, TestContext.Current.CancellationToken);
 
-        foreach (var (method, url) in new[] { (HttpMethod.Post, tenant.Path("/phone-numbers")), (HttpMethod.Put, tenant.Path($"/phone-numbers/{phone.Id}")) })
-        {
-            var response = await SendRawAsync(tenant.Admin, method, url, body, contentType, etag);
-            await AssertClientErrorProblemAsync(response);
-        }
-        var businessResponse = await SendRawAsync(tenant.Admin, HttpMethod.Put, tenant.Path(), body, contentType, "*");
-        await AssertClientErrorProblemAsync(businessResponse);
-        Assert.Single(await tenant.ListPhonesAsync());
+        var response = await SendRawAsync(tenant.Admin, new HttpMethod(routeCase.Method), target.Url, text, contentType, target.ETag);
+
+        await AssertClientErrorProblemAsync(response);
+        Assert.Equal(before, await tenant.Admin.GetStringAsync(target.StateUrl, TestContext.Current.CancellationToken));
     }
 
     [Fact]

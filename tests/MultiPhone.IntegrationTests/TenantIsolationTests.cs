@@ -1,69 +1,90 @@
 using System.Net;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using MultiPhone.Functions.Auth;
 using MultiPhone.IntegrationTests.Infrastructure;
+using MultiPhone.IntegrationTests.Routes;
 
 namespace MultiPhone.IntegrationTests;
 
-/// <summary>Every route, against callers with no token, a bad token, another business's token, or too low a role.</summary>
+/// <summary>Every business route, against callers with no token, a bad token, another business's token, or too low a role.</summary>
 public sealed class TenantIsolationTests(ApiFactory api)
 {
-    /// <summary>Method, path under the business (PHONE is replaced by a real phone id), lowest role allowed.</summary>
-    public static TheoryData<string, string, BusinessRole> Routes() => new()
-    {
-        { "GET", "", BusinessRole.Viewer },
-        { "PUT", "", BusinessRole.Admin },
-        { "GET", "/phone-numbers", BusinessRole.Viewer },
-        { "POST", "/phone-numbers", BusinessRole.Admin },
-        { "GET", "/phone-numbers/PHONE", BusinessRole.Viewer },
-        { "PUT", "/phone-numbers/PHONE", BusinessRole.Admin },
-        { "DELETE", "/phone-numbers/PHONE", BusinessRole.Admin },
-    };
-
     [Theory]
-    [MemberData(nameof(Routes))]
-    public async Task NoTokenOrABadTokenGivesUnauthorized(string method, string route, BusinessRole _)
+    [MemberData(nameof(AllRoutes.Names), MemberType = typeof(AllRoutes))]
+    public async Task NoTokenOrABadTokenGivesUnauthorized(string route)
     {
         using var victim = await api.NewTenantAsync();
-        var (url, body, etag) = await TargetAsync(victim, route);
+        var target = await AllRoutes.Get(route).Prepare(victim);
+        var before = await StateAsync(victim, target);
         using var anonymous = api.ClientWithToken(null);
         using var forged = api.ClientWithToken(Forge(victim.Token(BusinessRole.Admin)));
 
-        await (await anonymous.SendJsonAsync(new HttpMethod(method), url, body, etag)).AssertProblemAsync(HttpStatusCode.Unauthorized, "unauthorized");
-        await (await forged.SendJsonAsync(new HttpMethod(method), url, body, etag)).AssertProblemAsync(HttpStatusCode.Unauthorized, "unauthorized");
-        await AssertUntouchedAsync(victim);
+        foreach (var client in new[] { anonymous, forged })
+        {
+            await (await SendAsync(client, route, target)).AssertProblemAsync(HttpStatusCode.Unauthorized, "unauthorized");
+        }
+        Assert.Equal(before, await StateAsync(victim, target));
     }
 
     [Theory]
-    [MemberData(nameof(Routes))]
-    public async Task AnotherBusinessGetsNotFoundAndLearnsNothing(string method, string route, BusinessRole _)
+    [MemberData(nameof(AllRoutes.Names), MemberType = typeof(AllRoutes))]
+    public async Task AnotherBusinessGetsNotFoundAndLearnsNothing(string route)
     {
         using var victim = await api.NewTenantAsync();
         using var intruder = await api.NewTenantAsync();
-        var (url, body, etag) = await TargetAsync(victim, route);
+        var target = await AllRoutes.Get(route).Prepare(victim);
+        var before = await StateAsync(victim, target);
         using var voiceAgent = api.ClientWithToken(api.Token("agent", [], PlatformRoles.VoiceAgent));
 
         foreach (var client in new[] { intruder.Admin, voiceAgent })
         {
-            var response = await client.SendJsonAsync(new HttpMethod(method), url, body, etag);
-            var problem = await response.AssertProblemAsync(HttpStatusCode.NotFound, "not-found");
+            var problem = await (await SendAsync(client, route, target)).AssertProblemAsync(HttpStatusCode.NotFound, "not-found");
+            Assert.DoesNotContain("Test business", problem.ToString());
             Assert.DoesNotContain("+1", problem.ToString());
         }
-        await AssertUntouchedAsync(victim);
+        Assert.Equal(before, await StateAsync(victim, target));
     }
 
     [Theory]
-    [MemberData(nameof(Routes))]
-    public async Task ARoleTooLowGetsForbidden(string method, string route, BusinessRole lowest)
+    [MemberData(nameof(AllRoutes.Names), MemberType = typeof(AllRoutes))]
+    public async Task ARoleTooLowGetsForbidden(string route)
     {
         using var tenant = await api.NewTenantAsync();
-        var (url, body, etag) = await TargetAsync(tenant, route);
+        var routeCase = AllRoutes.Get(route);
+        var target = await routeCase.Prepare(tenant);
+        var before = await StateAsync(tenant, target);
 
-        foreach (var role in Enum.GetValues<BusinessRole>().Where(r => r < lowest))
+        foreach (var role in Enum.GetValues<BusinessRole>().Where(r => r < routeCase.Lowest))
         {
-            var response = await tenant.Client(role).SendJsonAsync(new HttpMethod(method), url, body, etag);
-            await response.AssertProblemAsync(HttpStatusCode.Forbidden, "forbidden");
+            await (await SendAsync(tenant.Client(role), route, target)).AssertProblemAsync(HttpStatusCode.Forbidden, "forbidden");
         }
-        await AssertUntouchedAsync(tenant);
+        Assert.Equal(before, await StateAsync(tenant, target));
+    }
+
+    [Theory]
+    [MemberData(nameof(AllRoutes.Names), MemberType = typeof(AllRoutes))]
+    public async Task TheLowestAllowedRoleSucceeds(string route)
+    {
+        using var tenant = await api.NewTenantAsync();
+        var routeCase = AllRoutes.Get(route);
+        var target = await routeCase.Prepare(tenant);
+
+        var response = await SendAsync(tenant.Client(routeCase.Lowest), route, target);
+
+        Assert.True(response.IsSuccessStatusCode, $"{route} as {routeCase.Lowest}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)}");
+    }
+
+    [Fact]
+    public void EveryBusinessRouteHasACase()
+    {
+        var mapped = api.Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText!.StartsWith("/api/v2/businesses/{businessId}", StringComparison.Ordinal))
+            .SelectMany(e => e.Metadata.GetMetadata<HttpMethodMetadata>()!.HttpMethods.Select(m => $"{m} {e.RoutePattern.RawText!.TrimEnd('/')}"))
+            .ToHashSet();
+
+        Assert.Empty(mapped.Except(AllRoutes.Cases.Select(c => c.ToString())));
     }
 
     [Fact]
@@ -95,25 +116,14 @@ public sealed class TenantIsolationTests(ApiFactory api)
         await (await editor.SendJsonAsync(HttpMethod.Put, $"/api/v2/businesses/{other}", body)).AssertProblemAsync(HttpStatusCode.Forbidden, "forbidden");
     }
 
-    /// <summary>The URL, a valid body and a current ETag for the route, so only authorization can refuse the call.</summary>
-    private static async Task<(string Url, object? Body, string? ETag)> TargetAsync(Tenant tenant, string route)
-    {
-        var (phone, phoneETag) = await tenant.CreatePhoneAsync(Numbers.NextUs(), "Main office");
-        var business = await tenant.Viewer.GetAsync(tenant.Path(), TestContext.Current.CancellationToken);
-        return route switch
-        {
-            "" => (tenant.Path(), new { name = "Renamed" }, business.ETag()),
-            "/phone-numbers" => (tenant.Path(route), PhoneCalls.NewPhone(Numbers.NextUs()), null),
-            _ => (tenant.Path(route.Replace("PHONE", phone.Id)), PhoneCalls.NewPhone(phone.PhoneNumber, "Renamed"), phoneETag),
-        };
-    }
+    private static Task<HttpResponseMessage> SendAsync(HttpClient client, string route, RouteTarget target) =>
+        client.SendJsonAsync(new HttpMethod(AllRoutes.Get(route).Method), target.Url, target.Body, target.ETag);
 
-    private static async Task AssertUntouchedAsync(Tenant tenant)
+    /// <summary>What the owner sees at the state URL: refused calls must leave it exactly as it was.</summary>
+    private static async Task<string> StateAsync(Tenant owner, RouteTarget target)
     {
-        var phone = Assert.Single(await tenant.ListPhonesAsync());
-        Assert.Equal("Main office", phone.DisplayName);
-        var business = await tenant.Viewer.GetAsync(tenant.Path(), TestContext.Current.CancellationToken);
-        Assert.StartsWith("Test business", (await business.ReadAsync<System.Text.Json.JsonElement>()).GetProperty("name").GetString());
+        var response = await owner.Admin.GetAsync(target.StateUrl, TestContext.Current.CancellationToken);
+        return $"{(int)response.StatusCode} {response.Headers.ETag} {await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)}";
     }
 
     /// <summary>The same claims with a signature that does not verify.</summary>
