@@ -33,6 +33,13 @@ public sealed class PhoneNumberService(BusinessStore businesses, PhoneNumberStor
         return found.IsOk ? found.Value.View : found.Problem;
     }
 
+    /// <summary>
+    /// The ready phone, without working out whether it is the primary: for routes below a phone (settings, staff,
+    /// services) that only need to know it exists in this business.
+    /// </summary>
+    public async Task<Result<PhoneNumber>> FindPhoneAsync(string businessId, string phoneId, CancellationToken ct) =>
+        await store.GetAsync(businessId, phoneId, ct) is { Item.State: PhoneState.Ready } phone ? phone.Item : NotFound(phoneId);
+
     /// <summary>Replaces the phone's details under If-Match; <c>isPrimary: true</c> demotes the current primary.</summary>
     public async Task<Result<PhoneView>> UpdateAsync(string businessId, string phoneId, PhoneNumberInput input, string ifMatch, CancellationToken ct)
     {
