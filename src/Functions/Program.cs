@@ -1,3 +1,4 @@
+using MultiPhone.AgentConfig;
 using MultiPhone.Businesses;
 using MultiPhone.Cosmos;
 using MultiPhone.Functions.Api;
@@ -5,7 +6,13 @@ using MultiPhone.Functions.Auth;
 using MultiPhone.Functions.Demo;
 using MultiPhone.Functions.Hosting;
 using MultiPhone.Idempotency;
+using MultiPhone.Integrations;
 using MultiPhone.PhoneNumbers;
+using MultiPhone.Services;
+using MultiPhone.Settings;
+using MultiPhone.Staff;
+using MultiPhone.Subscriptions;
+using MultiPhone.Telephony;
 
 var builder = WebApplication.CreateBuilder(args);
 // The token command is a local tool: it always reads local.settings.json for the development signing key.
@@ -13,11 +20,19 @@ builder.AddFunctionsCustomHandlerHosting(readLocalSettings: builder.Environment.
 builder.Services
     .AddSingleton(TimeProvider.System)
     .AddApiConventions()
+    .AddTrustedProxies(builder.Configuration)
     .AddApiAuthentication()
     .AddOpenApiDocs()
     .AddCosmos()
     .AddBusinesses()
     .AddPhoneNumbers()
+    .AddStaff()
+    .AddServices()
+    .AddSettings()
+    .AddSubscriptions()
+    .AddIntegrations()
+    .AddAgentConfig()
+    .AddTelephony()
     .AddIdempotency()
     .AddDemoData();
 
@@ -27,6 +42,7 @@ if (args is [TokenCommand.Name, .. var tokenArgs])
     return TokenCommand.Run(tokenArgs, app.Services.GetRequiredService<TokenIssuer>(), Console.Out, Console.Error);
 }
 
+app.UseTrustedProxies();
 app.UseApiConventions();
 app.UseAuthentication();
 app.UseAuthorization();
@@ -37,7 +53,25 @@ app.MapGroup("/api/v2/businesses/{businessId}")
     .RequireAuthorization()
     .RequireBusinessMember()
     .MapBusinesses()
-    .MapPhoneNumbers();
+    .MapPhoneNumbers()
+    .MapStaff()
+    .MapPhoneStaff()
+    .MapServices()
+    .MapPhoneServices()
+    .MapPhoneSettings()
+    .MapDefaultSettings()
+    .MapSubscription()
+    .MapIntegrations()
+    .MapPhoneAgentConfig();
+app.MapGroup("/api/v2")
+    .RequireAuthorization()
+    .MapVoiceAgentConfig()
+    .MapWebhooks()
+    .MapBenchmarkBaseline(app.Configuration);
+app.MapGroup("/api/v1/businesses/{businessId}")
+    .RequireAuthorization()
+    .RequireBusinessMember()
+    .MapLegacySettings();
 
 app.Run();
 return 0;

@@ -42,6 +42,8 @@ public sealed class FunctionsHostingTests(ApiFactory api)
             ["Auth__Issuer"] = ApiFactory.Issuer,
             ["Auth__Audience"] = ApiFactory.Audience,
             ["Auth__SigningKey"] = ApiFactory.SigningKey,
+            ["Telephony__AuthToken"] = ApiFactory.TelephonyAuthToken,
+            ["Telephony__AgentStreamUrl"] = ApiFactory.AgentStreamUrl,
         };
         var businessId = $"t-{Guid.NewGuid():N}";
         var token = (await RunAppAsync(environment, ["token", "--sub", "cli-user", "--business", $"{businessId}:admin"])).Trim();

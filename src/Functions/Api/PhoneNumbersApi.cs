@@ -4,6 +4,7 @@ using MultiPhone.Common;
 using MultiPhone.Functions.Auth;
 using MultiPhone.Functions.Hosting;
 using MultiPhone.PhoneNumbers;
+using MultiPhone.Settings;
 
 namespace MultiPhone.Functions.Api;
 
@@ -24,7 +25,8 @@ public static class PhoneNumbersApi
             .WithSummary("Add a phone number (a location)")
             .WithDescription("The number may be written in any common format; numbers without a country code are read with the "
                 + "business's companyProfile.defaultCountry. It is stored and returned as E.164 and must be unused across all "
-                + "businesses. The first phone of a business becomes its primary.")
+                + "businesses. The first phone of a business becomes its primary. Its settings inherit the business defaults, "
+                + "or, with settings: copyDefaults, start as its own copy of them. The plan's phone-number limit applies (409).")
             .ProducesProblem(StatusCodes.Status400BadRequest);
         group.MapGet("/{phoneId}", GetAsync)
             .WithName("GetPhoneNumber")
@@ -60,9 +62,13 @@ public static class PhoneNumbersApi
     }
 
     private static async Task<Results<Created<PhoneNumberResponse>, ProblemHttpResult>> CreateAsync(
-        string businessId, PhoneNumberInput input, PhoneNumberCreation creation, HttpRequest request, HttpResponse response, CancellationToken ct)
+        string businessId, PhoneNumberInput input, PhoneNumberCreation creation, SettingsService settings,
+        HttpRequest request, HttpResponse response, CancellationToken ct)
     {
-        var result = await creation.CreateAsync(businessId, input, ct);
+        Func<PhoneNumber, CancellationToken, Task>? copyDefaults = input.Settings == NewPhoneSettings.CopyDefaults
+            ? (phone, token) => settings.CopyDefaultsAsync(phone.BusinessId, phone.Id, token)
+            : null;
+        var result = await creation.CreateAsync(businessId, input, copyDefaults, ct);
         if (!result.IsOk)
         {
             return result.Problem.ToHttp();

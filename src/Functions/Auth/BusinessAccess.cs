@@ -6,6 +6,9 @@ namespace MultiPhone.Functions.Auth;
 /// <summary>The lowest role an endpoint under <c>/businesses/{businessId}</c> needs; the most specific one applies.</summary>
 public sealed record RequiredBusinessRole(BusinessRole Role);
 
+/// <summary>A platform role that may read this endpoint of any business, as a viewer would (voice agents loading a phone's configuration).</summary>
+public sealed record PlatformReader(string Role);
+
 /// <summary>
 /// Tenant isolation for every route under <c>/businesses/{businessId}</c>: a caller who is not a member gets the same
 /// 404 as for a business that does not exist, so nothing reveals that it does; a member whose role is too low gets 403.
@@ -17,7 +20,12 @@ public sealed class BusinessAccessFilter : IEndpointFilter
         var http = context.HttpContext;
         var businessId = http.GetRouteValue("businessId") as string ?? "";
         var required = http.GetEndpoint()?.Metadata.GetMetadata<RequiredBusinessRole>()?.Role ?? BusinessRole.Admin;
-        var role = Caller.From(http.User).RoleIn(businessId);
+        var caller = Caller.From(http.User);
+        var role = caller.RoleIn(businessId);
+        if (role is null && http.GetEndpoint()?.Metadata.GetMetadata<PlatformReader>() is { } reader && caller.PlatformRoles.Contains(reader.Role))
+        {
+            role = BusinessRole.Viewer;
+        }
         if (role is null)
         {
             return Problem.NotFound($"Business '{businessId}' was not found.").ToHttp();
@@ -41,6 +49,9 @@ public static class BusinessAccessExtensions
 
     public static TBuilder RequireBusinessRole<TBuilder>(this TBuilder builder, BusinessRole role)
         where TBuilder : IEndpointConventionBuilder => builder.WithMetadata(new RequiredBusinessRole(role));
+
+    public static TBuilder AllowPlatformReader<TBuilder>(this TBuilder builder, string platformRole)
+        where TBuilder : IEndpointConventionBuilder => builder.WithMetadata(new PlatformReader(platformRole));
 
     public static bool IsPlatformRole(this HttpContext http, string role) => Caller.From(http.User).PlatformRoles.Contains(role);
 }

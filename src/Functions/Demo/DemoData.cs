@@ -57,7 +57,7 @@ internal sealed partial class DemoData(
         {
             foreach (var location in Locations)
             {
-                await creation.CreateAsync(BusinessId, location, cancellationToken);
+                await creation.CreateAsync(BusinessId, location, beforeReady: null, cancellationToken);
             }
             LogSeeded(logger, BusinessId, Locations.Length);
         }

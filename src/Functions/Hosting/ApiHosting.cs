@@ -1,6 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
-using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 using MultiPhone.Common;
@@ -15,7 +12,7 @@ public static class ApiHosting
         services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<KestrelServerOptions>().Configure<IOptions<ApiOptions>>(
             (kestrel, api) => kestrel.Limits.MaxRequestBodySize = api.Value.MaxRequestBodyBytes);
-        services.ConfigureHttpJsonOptions(options => Configure(options.SerializerOptions));
+        services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.SerializerOptions));
         // Unreadable input throws, so ApiExceptionHandler can say what was wrong instead of an empty 400.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
@@ -39,10 +36,5 @@ public static class ApiHosting
         // Responses that carry no body of their own (401 challenges, unmatched routes) still answer with a problem.
         app.UseStatusCodePages();
         return app;
-    }
-
-    public static void Configure(JsonSerializerOptions options)
-    {
-        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
     }
 }

@@ -1,10 +1,12 @@
 using System.Text.Json.Serialization;
+using MultiPhone.Subscriptions;
 
 namespace MultiPhone.Businesses;
 
 /// <summary>
-/// The tenant document. It also holds <see cref="PrimaryPhoneId"/>, so that "exactly one primary phone" is decided
-/// by conditional writes to this one document.
+/// The tenant document. It also holds <see cref="PrimaryPhoneId"/> and <see cref="PhoneSlotsTaken"/>, so that
+/// "exactly one primary phone" and "no more phones than the plan allows" are each decided by conditional writes to
+/// this one document.
 /// </summary>
 public sealed record Business
 {
@@ -19,6 +21,15 @@ public sealed record Business
 
     public string? PrimaryPhoneId { get; init; }
 
+    /// <summary>The plan; null means the plan every new business starts on.</summary>
+    public Subscription? Subscription { get; init; }
+
+    /// <summary>
+    /// Phones counted against the plan, taken before a phone is created and given back when it is deleted. A count
+    /// left too high by an interrupted create or delete is corrected when a create would be refused.
+    /// </summary>
+    public int PhoneSlotsTaken { get; init; }
+
     /// <summary>
     /// Bumped by every change to what the business API shows (not by primary-phone changes), so the business ETag
     /// does not go stale when someone adds or promotes a phone.
@@ -31,6 +42,9 @@ public sealed record Business
 
     [JsonIgnore]
     public string ETag => $"\"v{Version}\"";
+
+    [JsonIgnore]
+    public Subscription EffectiveSubscription => Subscription ?? Subscription.Default;
 }
 
 public sealed record CompanyProfile

@@ -48,9 +48,10 @@ public static class ProblemTypes
     public const string PreconditionRequired = "precondition-required";
     public const string PhoneNumberTaken = "phone-number-taken";
     public const string PrimaryRequired = "primary-required";
+    public const string PhoneNumberLimit = "phone-number-limit";
+    public const string InvalidSignature = "invalid-signature";
     public const string IdempotencyMismatch = "idempotency-mismatch";
     public const string IdempotencyInProgress = "idempotency-in-progress";
-    public const string BusinessExists = "business-exists";
     public const string ServiceUnavailable = "service-unavailable";
     public const string InternalError = "internal-error";
 }

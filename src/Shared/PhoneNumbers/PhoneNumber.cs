@@ -88,6 +88,18 @@ public sealed record PhoneNumberInput
     public bool? IsActive { get; init; }
 
     public bool? IsPrimary { get; init; }
+
+    /// <summary>Creation only: inherit the business defaults live (default), or start from a copy of them.</summary>
+    public NewPhoneSettings? Settings { get; init; }
+}
+
+public enum NewPhoneSettings
+{
+    /// <summary>Every section inherits the business defaults, and follows their changes.</summary>
+    Inherit,
+
+    /// <summary>Every section starts as the phone's own copy of the current defaults (the template use).</summary>
+    CopyDefaults,
 }
 
 public sealed record PhoneNumberResponse(

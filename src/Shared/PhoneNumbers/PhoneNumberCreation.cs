@@ -12,25 +12,34 @@ namespace MultiPhone.PhoneNumbers;
 /// of the writes is what keeps it safe when the process stops between any two of them:
 /// <list type="number">
 /// <item>the phone is written as <c>pending</c>: invisible everywhere, and it expires by TTL in Azure;</item>
+/// <item>a slot of the plan's phone-number limit is taken in the business document (<see cref="PhoneSlots"/>);</item>
 /// <item>the number is reserved in the index (id = E.164), which refuses a second reservation;</item>
+/// <item>what must exist with the phone is written (settings copied from the defaults, when asked for);</item>
 /// <item>the phone becomes <c>ready</c> with a conditional write: from here on it exists;</item>
 /// <item>the business names it primary when it has none (or it was asked to be).</item>
 /// </list>
 /// A reservation whose phone is still pending after <see cref="PhoneNumbersOptions.ReservationLease"/> is abandoned:
 /// the next create of that number first deletes the pending phone (conditionally, so it can never become ready),
-/// then the reservation, and takes the number. A stop before step 4 is covered by <see cref="PrimaryPhoneRule"/>.
+/// then the reservation, and takes the number. A stop before the last step is covered by <see cref="PrimaryPhoneRule"/>;
+/// a slot left taken is given back when the count is next corrected.
 /// </summary>
 public sealed partial class PhoneNumberCreation(
     BusinessStore businesses,
     PhoneNumberStore store,
     PhoneNumberService phones,
+    PhoneSlots slots,
     TimeProvider time,
     IOptions<PhoneNumbersOptions> options,
     ILogger<PhoneNumberCreation> logger)
 {
     private const int MaxReservationAttempts = 3;
 
-    public async Task<Result<PhoneView>> CreateAsync(string businessId, PhoneNumberInput input, CancellationToken ct)
+    /// <param name="businessId">The business.</param>
+    /// <param name="input">The phone's details.</param>
+    /// <param name="beforeReady">Writes what the phone must have when it appears (its copied settings); it runs while the phone is still invisible.</param>
+    /// <param name="ct">Cancellation.</param>
+    public async Task<Result<PhoneView>> CreateAsync(
+        string businessId, PhoneNumberInput input, Func<PhoneNumber, CancellationToken, Task>? beforeReady, CancellationToken ct)
     {
         if (await businesses.GetAsync(businessId, ct) is not { } business)
         {
@@ -59,16 +68,27 @@ public sealed partial class PhoneNumberCreation(
         var pending = (await store.CreateAsync(phone, ct)).Stored
             ?? throw new InvalidOperationException($"A new phone id {phone.Id} collided with an existing one.");
 
+        var slot = await slots.TakeAsync(businessId, ct);
+        if (!slot.IsOk)
+        {
+            await store.DeleteAsync(phone, pending.ETag, ct);
+            return slot.Problem;
+        }
         var reservation = await ReserveAsync(phone, ct);
         if (!reservation.IsOk)
         {
             await store.DeleteAsync(phone, pending.ETag, ct);
+            await slots.ReleaseAsync(businessId, ct);
             return reservation.Problem;
         }
 
         Write<PhoneNumber> ready;
         try
         {
+            if (beforeReady is not null)
+            {
+                await beforeReady(phone, ct);
+            }
             ready = await store.ReplaceAsync(phone with { State = PhoneState.Ready, Ttl = null }, pending.ETag, ct);
         }
         catch (Exception e) when (e is CosmosException or HttpRequestException)
@@ -79,6 +99,7 @@ public sealed partial class PhoneNumberCreation(
         if (!ready.Done)
         {
             // This create was slower than the lease and another one took the number over.
+            await slots.ReleaseAsync(businessId, ct);
             return Taken(phone.Number, holder: null, businessId);
         }
         var isPrimary = await ClaimPrimaryAsync(businessId, phone.Id, valid.Value.IsPrimary == true, ct);
@@ -140,6 +161,7 @@ public sealed partial class PhoneNumberCreation(
             if (await store.DeleteAsync(pending.Item, pending.ETag, CancellationToken.None) == WriteStatus.Done)
             {
                 await store.DeleteIndexAsync(reservation.Item.Id, reservation.ETag, CancellationToken.None);
+                await slots.ReleaseAsync(pending.Item.BusinessId, CancellationToken.None);
             }
         }
         catch (Exception e) when (e is CosmosException or HttpRequestException)

@@ -45,6 +45,10 @@ public static class PhoneNumberRules
             errors.Add("timezone", $"'{timezone}' is not an IANA time zone, such as America/New_York.");
         }
         var address = input.Address is null ? null : ValidateAddress(input.Address, errors);
+        if (existingNumber is not null && input.Settings is not null)
+        {
+            errors.Add("settings", "Only when creating a phone; change its settings under /settings/{section}.");
+        }
         if (input.IsPrimary == true && input.IsActive == false)
         {
             errors.Add("isPrimary", "An inactive phone cannot be the primary.");

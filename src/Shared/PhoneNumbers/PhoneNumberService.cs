@@ -9,7 +9,7 @@ namespace MultiPhone.PhoneNumbers;
 /// Lists, reads, changes and deletes a business's phones. Creation, with its number reservation, is in
 /// <see cref="PhoneNumberCreation"/>.
 /// </summary>
-public sealed class PhoneNumberService(BusinessStore businesses, PhoneNumberStore store, TimeProvider time)
+public sealed class PhoneNumberService(BusinessStore businesses, PhoneNumberStore store, PhoneSlots slots, TimeProvider time)
 {
     /// <summary>The business's phones: primary first, then by display name.</summary>
     public async Task<Result<IReadOnlyList<PhoneView>>> ListAsync(string businessId, bool? active, CancellationToken ct)
@@ -122,6 +122,7 @@ public sealed class PhoneNumberService(BusinessStore businesses, PhoneNumberStor
             await businesses.UpdateAsync(businessId,
                 (b, _) => Task.FromResult(b.PrimaryPhoneId == phoneId ? b with { PrimaryPhoneId = null } : null), ct);
         }
+        await slots.ReleaseAsync(businessId, ct);
         return true;
     }
 

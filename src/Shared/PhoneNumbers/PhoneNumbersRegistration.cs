@@ -15,6 +15,7 @@ public static class PhoneNumbersRegistration
             .AddCosmosContainer(PhoneNumberStore.PhonesDefinition)
             .AddCosmosContainer(PhoneNumberStore.IndexDefinition)
             .AddSingleton<PhoneNumberStore>()
+            .AddSingleton<PhoneSlots>()
             .AddSingleton<PhoneNumberService>()
             .AddSingleton<PhoneNumberCreation>();
     }

@@ -18,6 +18,8 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public const string SigningKey = "integration-tests-only-signing-key-not-a-secret";
     public const string Issuer = "multiphone-tests";
     public const string Audience = "multiphone-api";
+    public const string TelephonyAuthToken = "integration-tests-telephony-token";
+    public const string AgentStreamUrl = "wss://agents.test.example/stream";
 
     private readonly TokenIssuer _tokens = new(
         Options.Create(new AuthOptions { Issuer = Issuer, Audience = Audience, SigningKey = SigningKey }), TimeProvider.System);
@@ -73,6 +75,10 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         ("Auth:Audience", Audience),
         ("Auth:SigningKey", SigningKey),
         ("Demo:Seed", "false"),
+        ("Telephony:AuthToken", TelephonyAuthToken),
+        ("Telephony:AgentStreamUrl", AgentStreamUrl),
+        // Tests see every change at once; AgentConfigCacheTests covers the cache with a clock of its own.
+        ("AgentConfig:MaxStaleness", "00:00:00"),
     ];
 
     protected virtual void ConfigureServices(IServiceCollection services)
@@ -95,7 +101,9 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public HttpClient Ops() => ClientWithToken(Token("ops-user", [], PlatformRoles.Ops));
 
     /// <summary>A new business of this test's own, created by ops, with clients for each of its roles.</summary>
-    public async Task<Tenant> NewTenantAsync(string? defaultCountry = "US")
+    /// <param name="defaultCountry">The business's companyProfile.defaultCountry.</param>
+    /// <param name="maxPhoneNumbers">An enterprise limit set by ops; null leaves the plan every new business starts on.</param>
+    public async Task<Tenant> NewTenantAsync(string? defaultCountry = "US", int? maxPhoneNumbers = 1000)
     {
         var tenant = new Tenant(this, $"t-{Guid.NewGuid():N}");
         using var ops = Ops();
@@ -105,6 +113,12 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
             companyProfile = new { legalName = "Test LLC", defaultCountry },
         }, TestContext.Current.CancellationToken);
         created.EnsureSuccessStatusCode();
+        if (maxPhoneNumbers is { } limit)
+        {
+            var subscription = await ops.SendJsonAsync(HttpMethod.Put, tenant.Path("/subscription"),
+                new { plan = "enterprise", maxPhoneNumbers = limit }, ifMatch: "*");
+            subscription.EnsureSuccessStatusCode();
+        }
         return tenant;
     }
 }

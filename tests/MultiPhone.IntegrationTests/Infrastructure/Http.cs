@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using MultiPhone.Common;
 using MultiPhone.PhoneNumbers;
 
 namespace MultiPhone.IntegrationTests.Infrastructure;
@@ -43,7 +44,7 @@ public static class Http
     {
         var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         Assert.True(expected == response.StatusCode, $"Expected {(int)expected}, got {(int)response.StatusCode}: {body}");
-        return JsonSerializer.Deserialize<T>(body, JsonSerializerOptions.Web)!;
+        return JsonSerializer.Deserialize<T>(body, ApiJson.Options)!;
     }
 }
 

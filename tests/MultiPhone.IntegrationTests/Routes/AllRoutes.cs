@@ -6,6 +6,10 @@ public static class AllRoutes
     public static IEnumerable<RouteCase> Cases =>
     [
         .. BusinessRoutes.All,
+        .. StaffRoutes.All,
+        .. ServiceRoutes.All,
+        .. SettingsRoutes.All,
+        .. BusinessLevelRoutes.All,
     ];
 
     /// <summary>Case names (<c>METHOD pattern</c>), so each route shows as its own test.</summary>

@@ -11,7 +11,8 @@ namespace MultiPhone.IntegrationTests.Routes;
 /// <param name="Pattern">The route pattern as mapped, e.g. <c>/api/v2/businesses/{businessId}/phone-numbers/{phoneId}</c>.</param>
 /// <param name="Lowest">The lowest business role allowed to call it.</param>
 /// <param name="Prepare">Creates what the call needs in the tenant and returns a call that would succeed.</param>
-public sealed record RouteCase(string Method, string Pattern, BusinessRole Lowest, Func<Tenant, Task<RouteTarget>> Prepare)
+/// <param name="WrongTypes">JSON bodies with a field of this route's body of the wrong type or an unknown enum value.</param>
+public sealed record RouteCase(string Method, string Pattern, BusinessRole Lowest, Func<Tenant, Task<RouteTarget>> Prepare, params string[] WrongTypes)
 {
     public override string ToString() => $"{Method} {Pattern}";
 }

@@ -1,0 +1,44 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using MultiPhone.Cosmos;
+
+namespace MultiPhone.Settings;
+
+/// <summary>A section as one layer sees it: the layer itself, the effective value over the layers below, and each field's source.</summary>
+public sealed record SectionView<T>(T? Layer, T Effective, IReadOnlyDictionary<string, SettingSource> Sources, long Version, DateTimeOffset? UpdatedAt)
+    where T : class, ISettingsSection<T>
+{
+    public string ETag => SectionDocument.ETagOf(Version);
+
+    /// <summary>Builds the view of a phone layer (<paramref name="phone"/> set) or of the business default layer.</summary>
+    public static SectionView<T> Resolve(SectionDocument? business, SectionDocument? phone, bool forPhone)
+    {
+        var own = forPhone ? phone : business;
+        var (effective, sources) = SettingsMerge.Merge(SectionJson<T>.SystemLayer, business?.Value, forPhone ? phone?.Value : null);
+        return new SectionView<T>(
+            SectionJson<T>.FromJson(own?.Value),
+            SectionJson<T>.FromJson(effective)!,
+            sources,
+            own?.Version ?? 0,
+            own?.UpdatedAt);
+    }
+}
+
+/// <summary>The four sections of one phone, resolved.</summary>
+public sealed record PhoneSettings(
+    SectionView<VoiceSettings> Voice, SectionView<ConversationRules> Rules, SectionView<Hours.OperatingHours> Hours, SectionView<SmsSettings> Sms);
+
+/// <summary>Converts a section between its typed form and the JSON the merge works on.</summary>
+public static class SectionJson<T> where T : class, ISettingsSection<T>
+{
+    private static readonly JsonSerializerOptions WithNulls = new(CosmosJson.Options) { DefaultIgnoreCondition = JsonIgnoreCondition.Never };
+
+    /// <summary>The system layer keeps its nulls: for it, null is the defined fallback ("none"), not "inherit".</summary>
+    public static readonly JsonObject SystemLayer = JsonSerializer.SerializeToNode(T.SystemDefault, WithNulls)!.AsObject();
+
+    /// <summary>A layer as stored: absent and null fields left out, so they inherit.</summary>
+    public static JsonObject? ToJson(T? layer) => layer is null ? null : JsonSerializer.SerializeToNode(layer, CosmosJson.Options)!.AsObject();
+
+    public static T? FromJson(JsonObject? json) => json?.Deserialize<T>(CosmosJson.Options);
+}

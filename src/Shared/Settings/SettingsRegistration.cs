@@ -1,0 +1,12 @@
+using Microsoft.Extensions.DependencyInjection;
+using MultiPhone.Cosmos;
+
+namespace MultiPhone.Settings;
+
+public static class SettingsRegistration
+{
+    public static IServiceCollection AddSettings(this IServiceCollection services) => services
+        .AddCosmosContainer(SettingsStore.Definition)
+        .AddSingleton<SettingsStore>()
+        .AddSingleton<SettingsService>();
+}

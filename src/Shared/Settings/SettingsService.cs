@@ -1,0 +1,133 @@
+using MultiPhone.Businesses;
+using MultiPhone.Common;
+using MultiPhone.Cosmos;
+using MultiPhone.PhoneNumbers;
+
+namespace MultiPhone.Settings;
+
+/// <summary>
+/// Reads and writes one section layer: a phone's override (<c>phoneId</c> given) or the business default
+/// (<c>phoneId</c> null). Every write bumps the layer's version, which is its ETag.
+/// </summary>
+public sealed class SettingsService(SettingsStore store, BusinessStore businesses, PhoneNumberService phones, TimeProvider time)
+{
+    public async Task<Result<SectionView<T>>> GetAsync<T>(string businessId, string? phoneId, CancellationToken ct)
+        where T : class, ISettingsSection<T>
+    {
+        var scope = await FindScopeAsync(businessId, phoneId, ct);
+        if (!scope.IsOk)
+        {
+            return scope.Problem;
+        }
+        var (business, phone) = await ReadLayersAsync<T>(businessId, phoneId, ct);
+        return SectionView<T>.Resolve(business?.Item, phone?.Item, forPhone: phoneId is not null);
+    }
+
+    /// <summary>Replaces the layer under If-Match; a null <paramref name="layer"/> returns the section to inheriting.</summary>
+    public async Task<Result<SectionView<T>>> PutAsync<T>(string businessId, string? phoneId, T? layer, string ifMatch, CancellationToken ct)
+        where T : class, ISettingsSection<T>
+    {
+        var scope = await FindScopeAsync(businessId, phoneId, ct);
+        if (!scope.IsOk)
+        {
+            return scope.Problem;
+        }
+        var errors = new FieldErrors();
+        var normalized = layer is null ? null : T.Normalize(layer, new SectionContext(scope.Value.CompanyProfile?.DefaultCountry), errors);
+        if (errors.Any)
+        {
+            return errors.ToProblem();
+        }
+        var (business, phone) = await ReadLayersAsync<T>(businessId, phoneId, ct);
+        var current = phoneId is null ? business : phone;
+        if (!ETags.Matches(ifMatch, current?.Item.ETag ?? SectionDocument.ETagOf(0)))
+        {
+            return Stale<T>();
+        }
+        var document = new SectionDocument
+        {
+            Id = SectionDocument.IdOf(phoneId ?? SectionDocument.DefaultsScope, T.Name),
+            BusinessId = businessId,
+            Scope = phoneId ?? SectionDocument.DefaultsScope,
+            Section = T.Name,
+            Version = (current?.Item.Version ?? 0) + 1,
+            Value = SectionJson<T>.ToJson(normalized),
+            UpdatedAt = time.GetUtcNow(),
+        };
+        var view = phoneId is null
+            ? SectionView<T>.Resolve(document, null, forPhone: false)
+            : SectionView<T>.Resolve(business?.Item, document, forPhone: true);
+        T.CheckEffective(view.Effective, errors);
+        if (errors.Any)
+        {
+            return errors.ToProblem();
+        }
+        var saved = await store.SaveAsync(document, current, ct);
+        return saved.Done ? view : Stale<T>();
+    }
+
+    /// <summary>All four sections of a phone, resolved, from one query (the voice agent's configuration needs them all).</summary>
+    public async Task<PhoneSettings> ResolveAllAsync(string businessId, string phoneId, CancellationToken ct)
+    {
+        var layers = (await store.ListForPhoneAsync(businessId, phoneId, ct)).ToDictionary(d => d.Item.Id, d => d.Item, StringComparer.Ordinal);
+        SectionView<T> Resolve<T>() where T : class, ISettingsSection<T> => SectionView<T>.Resolve(
+            layers.GetValueOrDefault(SectionDocument.IdOf(SectionDocument.DefaultsScope, T.Name)),
+            layers.GetValueOrDefault(SectionDocument.IdOf(phoneId, T.Name)),
+            forPhone: true);
+        return new PhoneSettings(Resolve<VoiceSettings>(), Resolve<ConversationRules>(), Resolve<Hours.OperatingHours>(), Resolve<SmsSettings>());
+    }
+
+    /// <summary>
+    /// Makes the business's current defaults the phone's own overrides, section by section (a new phone created
+    /// from the template). Later changes to the defaults then no longer reach it.
+    /// </summary>
+    public async Task CopyDefaultsAsync(string businessId, string phoneId, CancellationToken ct)
+    {
+        await CopyDefaultAsync<VoiceSettings>(businessId, phoneId, ct);
+        await CopyDefaultAsync<ConversationRules>(businessId, phoneId, ct);
+        await CopyDefaultAsync<Hours.OperatingHours>(businessId, phoneId, ct);
+        await CopyDefaultAsync<SmsSettings>(businessId, phoneId, ct);
+    }
+
+    private async Task CopyDefaultAsync<T>(string businessId, string phoneId, CancellationToken ct) where T : class, ISettingsSection<T>
+    {
+        var defaults = await store.GetAsync(businessId, SectionDocument.DefaultsScope, T.Name, ct);
+        var effective = SectionView<T>.Resolve(defaults?.Item, null, forPhone: false).Effective;
+        var copy = new SectionDocument
+        {
+            Id = SectionDocument.IdOf(phoneId, T.Name),
+            BusinessId = businessId,
+            Scope = phoneId,
+            Section = T.Name,
+            Version = 1,
+            Value = SectionJson<T>.ToJson(effective),
+            UpdatedAt = time.GetUtcNow(),
+        };
+        var saved = await store.SaveAsync(copy, current: null, ct);
+        if (!saved.Done)
+        {
+            throw new InvalidOperationException($"Settings of the new phone {phoneId} already existed.");
+        }
+    }
+
+    /// <summary>The business the layer belongs to, after checking that it (and the phone, when given) exists.</summary>
+    private async Task<Result<Business>> FindScopeAsync(string businessId, string? phoneId, CancellationToken ct)
+    {
+        if (phoneId is not null && await phones.FindPhoneAsync(businessId, phoneId, ct) is { IsOk: false } missing)
+        {
+            return missing.Problem;
+        }
+        return await businesses.GetAsync(businessId, ct) is { } business ? business.Item : BusinessService.NotFound(businessId);
+    }
+
+    private async Task<(Stored<SectionDocument>? Business, Stored<SectionDocument>? Phone)> ReadLayersAsync<T>(
+        string businessId, string? phoneId, CancellationToken ct) where T : class, ISettingsSection<T>
+    {
+        var business = store.GetAsync(businessId, SectionDocument.DefaultsScope, T.Name, ct);
+        var phone = phoneId is null ? Task.FromResult<Stored<SectionDocument>?>(null) : store.GetAsync(businessId, phoneId, T.Name, ct);
+        return (await business, await phone);
+    }
+
+    private static Problem Stale<T>() where T : class, ISettingsSection<T> =>
+        Problem.PreconditionFailed($"The {T.Name} settings changed since you read them; read them again and reapply your change.");
+}

@@ -1,0 +1,72 @@
+using System.ComponentModel.DataAnnotations;
+using System.Text.Json.Serialization;
+
+namespace MultiPhone.Staff;
+
+/// <summary>
+/// Who works at one phone (location), as stored: one document per phone, so replacing the whole list is one
+/// conditional write. Entries may name staff members deleted since; every read leaves those out.
+/// </summary>
+public sealed record PhoneStaffAssignments
+{
+    /// <summary>The phone's id.</summary>
+    public required string Id { get; init; }
+
+    public required string BusinessId { get; init; }
+
+    public required IReadOnlyList<StaffAssignment> Assignments { get; init; }
+
+    public required long Version { get; init; }
+
+    public required DateTimeOffset UpdatedAt { get; init; }
+
+    [JsonIgnore]
+    public string ETag => StaffETags.Of(Version);
+}
+
+public sealed record StaffAssignment
+{
+    public required string StaffId { get; init; }
+
+    /// <summary>What the person does at this location, such as "Hygienist".</summary>
+    public string? Role { get; init; }
+
+    public required bool AcceptsTransfers { get; init; }
+}
+
+/// <summary>Body of <c>PUT .../phone-numbers/{phoneId}/staff</c>: the whole list, replacing the current one.</summary>
+public sealed record PhoneStaffInput
+{
+    [MaxLength(StaffRules.MaxAssignments)]
+    public IReadOnlyList<StaffAssignmentInput?>? Assignments { get; init; }
+}
+
+public sealed record StaffAssignmentInput
+{
+    public string? StaffId { get; init; }
+
+    [StringLength(StaffRules.MaxRoleLength)]
+    public string? Role { get; init; }
+
+    /// <summary>False when omitted.</summary>
+    public bool? AcceptsTransfers { get; init; }
+}
+
+/// <summary>A phone's assignments joined with the current staff data, without entries whose staff member is gone.</summary>
+public sealed record PhoneStaffView(string PhoneId, IReadOnlyList<AssignedStaff> Assignments, long Version)
+{
+    /// <summary>
+    /// Versions the stored list, which is what a PUT replaces; a staff member's new name changes the body but not the
+    /// list, so it does not make a pending edit of the list stale.
+    /// </summary>
+    public string ETag => StaffETags.Of(Version);
+
+    public PhoneStaffResponse ToResponse() => new(PhoneId, Assignments);
+}
+
+public sealed record AssignedStaff(string StaffId, string Name, string? Role, bool AcceptsTransfers, bool Active);
+
+public sealed record PhoneStaffResponse(string PhoneId, IReadOnlyList<AssignedStaff> Assignments);
+
+/// <summary>Someone the voice agent may transfer a call at this phone to.</summary>
+public sealed record TransferTarget(string StaffId, string Name, string Phone, string? Role);
