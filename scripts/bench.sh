@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Measures the API under load: starts it as scripts/run.sh does (optimised build, warnings-only logging), runs
 # tools/MultiPhone.Bench against it, prints the figures, and stops everything.
-# Usage: scripts/bench.sh [scenario] [--requests N] [--concurrency N] [--warmup N]   (default scenario: phone-numbers)
+# Usage: scripts/bench.sh [phone-numbers|agent-config] [--requests N] [--concurrency N] [--warmup N]   (default: phone-numbers)
+# agent-config also turns on the constant-body baseline endpoint it compares the hot path with.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -12,12 +13,15 @@ check_tools
 port_in_use 7071 && die "port 7071 is in use: stop the running API first, the benchmark starts its own."
 dotnet build tools/MultiPhone.Bench -c Release -nologo -v q -clp:NoSummary
 mkdir -p .local
-MULTIPHONE_CONFIGURATION=Release Logging__LogLevel__Default=Warning \
+MULTIPHONE_CONFIGURATION=Release Logging__LogLevel__Default=Warning Diagnostics__ConstantBodyEndpoint=true \
   setsid scripts/run.sh >.local/bench-api.log 2>&1 </dev/null &
 api=$!
 # run.sh leads its own process group; interrupting the group stops the API and the emulators.
 trap 'kill -INT -- "-$api" 2>/dev/null || true; wait "$api" 2>/dev/null || true' EXIT
-api_ready() { kill -0 "$api" && curl -fsS -o /dev/null http://localhost:7071/api/health && [ -s .local/demo-tokens.txt ]; }
+api_ready() {
+  kill -0 "$api" 2>/dev/null || die "the API did not start; see .local/bench-api.log"
+  curl -fsS -o /dev/null http://localhost:7071/api/health && [ -s .local/demo-tokens.txt ]
+}
 wait_until 300 "the API to start (see .local/bench-api.log)" api_ready
 
 if [ $# -eq 0 ] || [[ "$1" == --* ]]; then set -- phone-numbers "$@"; fi

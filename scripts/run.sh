@@ -12,8 +12,8 @@ cd "$root"
 check_tools
 ensure_emulators
 if [ ! -f local.settings.json ]; then
-  cp local.settings.sample.json local.settings.json
-  echo "Created local.settings.json from local.settings.sample.json (edit it to change local settings)."
+  echo '{ "IsEncrypted": false, "Values": {} }' >local.settings.json
+  echo "Created an empty local.settings.json: put your local changes there; local.settings.sample.json supplies the rest."
 fi
 for port in 7071 8081 10000 10001 10002; do
   if port_in_use "$port"; then
@@ -53,8 +53,13 @@ wait_until 30 "Azurite on port 10001 to listen" port_in_use 10001
 
 ASPNETCORE_ENVIRONMENT=Development Demo__TokensFile="$root/.local/demo-tokens.txt" \
   dotnet run -c "$configuration" --no-build --no-launch-profile --project src/Functions &
-pids+=($!)
-wait_until 120 "the API to answer on http://localhost:7071/api/health" curl -fsS -o /dev/null http://localhost:7071/api/health
+app=$!
+pids+=("$app")
+api_ready() {
+  kill -0 "$app" 2>/dev/null || die "the API stopped while starting; its output above says why."
+  curl -fsS -o /dev/null http://localhost:7071/api/health
+}
+wait_until 120 "the API to answer on http://localhost:7071/api/health" api_ready
 
 echo
 echo "MultiPhone API: http://localhost:7071/api/v2  ·  API docs: http://localhost:7071/api/docs  ·  demo tokens: .local/demo-tokens.txt  (Ctrl-C stops everything)"

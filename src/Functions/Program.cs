@@ -70,6 +70,7 @@ app.MapGroup("/api/v2")
     .MapBenchmarkBaseline(app.Configuration);
 app.MapGroup("/api/v1/businesses/{businessId}")
     .RequireAuthorization()
+    .MarkDeprecated()
     .RequireBusinessMember()
     .MapLegacySettings();
 

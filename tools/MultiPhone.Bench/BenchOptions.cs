@@ -11,6 +11,7 @@ internal sealed record BenchOptions
         new Dictionary<string, Func<HttpClient, BenchOptions, Task<int>>>
         {
             [PhoneNumbersBench.Command] = PhoneNumbersBench.RunAsync,
+            [AgentConfigBench.Command] = AgentConfigBench.RunAsync,
         };
 
     public static string Usage =>

@@ -54,7 +54,7 @@ internal static class PhoneNumbersBench
         return ok ? ExitCodes.Ok : ExitCodes.UnexpectedStatus;
     }
 
-    private static async Task<bool> CreateBusinessAsync(HttpClient client, string businessId)
+    public static async Task<bool> CreateBusinessAsync(HttpClient client, string businessId)
     {
         using var response = await client.PutAsync(
             $"api/v2/businesses/{businessId}",

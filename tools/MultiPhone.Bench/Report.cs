@@ -32,6 +32,20 @@ internal static class Report
 
     public static void PrintNote(string note) => Console.WriteLine($"  {note}");
 
+    /// <summary>Several measurements of one scenario as one: all latencies, the summed duration.</summary>
+    public static Measurement Combine(IReadOnlyList<Measurement> parts) => new(
+        parts[0].Scenario + " (all)",
+        parts[0].Concurrency,
+        [.. parts.SelectMany(p => p.Latencies)],
+        TimeSpan.FromTicks(parts.Sum(p => p.Duration.Ticks)),
+        parts.Sum(p => p.Unexpected),
+        parts.Select(p => p.FirstUnexpected).FirstOrDefault(f => f is not null));
+
+    public static double Throughput(Measurement m) => m.Latencies.Length / m.Duration.TotalSeconds;
+
+    /// <summary>The p-th percentile latency in milliseconds.</summary>
+    public static double P(Measurement m, int p) => Ms(Percentile([.. m.Latencies.Order()], p));
+
     /// <summary>Nearest rank: the smallest recorded value with at least p% of all values at or below it.</summary>
     private static long Percentile(long[] sorted, int p) =>
         sorted[Math.Max(0, (int)Math.Ceiling(p / 100.0 * sorted.Length) - 1)];

@@ -13,17 +13,24 @@ internal static class ScenarioRunner
     /// <summary>Warms up (not reported unless something failed), measures, prints the row; false if any status was unexpected.</summary>
     public static async Task<bool> RunAsync(HttpClient client, Scenario scenario, BenchOptions options)
     {
+        var warmup = await WarmUpAsync(client, scenario, options);
+        var measured = await MeasureAsync(client, scenario, firstSequence: options.Warmup, options.Requests, options.Concurrency);
+        Report.PrintRow(measured);
+        return warmup && measured.Unexpected == 0;
+    }
+
+    /// <summary>Sends the warm-up requests (not measured); false, with a note, if any status was unexpected.</summary>
+    public static async Task<bool> WarmUpAsync(HttpClient client, Scenario scenario, BenchOptions options)
+    {
         var warmup = await MeasureAsync(client, scenario, firstSequence: 0, options.Warmup, options.Concurrency);
         if (warmup.Unexpected > 0)
         {
             Report.PrintWarmupFailures(warmup);
         }
-        var measured = await MeasureAsync(client, scenario, firstSequence: options.Warmup, options.Requests, options.Concurrency);
-        Report.PrintRow(measured);
-        return warmup.Unexpected == 0 && measured.Unexpected == 0;
+        return warmup.Unexpected == 0;
     }
 
-    private static async Task<Measurement> MeasureAsync(HttpClient client, Scenario scenario, int firstSequence, int count, int concurrency)
+    public static async Task<Measurement> MeasureAsync(HttpClient client, Scenario scenario, int firstSequence, int count, int concurrency)
     {
         var latencies = new long[count];
         var next = -1;

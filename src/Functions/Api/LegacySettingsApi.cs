@@ -23,6 +23,15 @@ public static class LegacySettingsApi
     /// <summary>RFC 8594: when v1 stops answering.</summary>
     public static readonly DateTimeOffset SunsetAt = new(2027, 6, 30, 0, 0, 0, TimeSpan.Zero);
 
+    /// <summary>Every answer of the v1 routes, refusals included, says that v1 is deprecated and when it ends.</summary>
+    public static RouteGroupBuilder MarkDeprecated(this RouteGroupBuilder group) => group.AddEndpointFilter(async (context, next) =>
+    {
+        var headers = context.HttpContext.Response.Headers;
+        headers["Deprecation"] = "@" + DeprecatedSince.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        headers["Sunset"] = SunsetAt.ToString("R", CultureInfo.InvariantCulture);
+        return await next(context);
+    });
+
     public static RouteGroupBuilder MapLegacySettings(this RouteGroupBuilder business)
     {
         var group = business.MapGroup("/settings").WithTags("Deprecated v1 settings");
@@ -72,7 +81,7 @@ public static class LegacySettingsApi
 
     private static async Task<Result<string>> TargetAsync(string businessId, string? phoneId, PhoneNumberService phones, CancellationToken ct)
     {
-        if (phoneId is not null)
+        if (!string.IsNullOrEmpty(phoneId))
         {
             return phoneId;
         }
@@ -90,8 +99,6 @@ public static class LegacySettingsApi
         Result<SectionView<T>> result, string businessId, string phoneId, HttpRequest request, HttpResponse response)
         where T : class, ISettingsSection<T>
     {
-        response.Headers["Deprecation"] = "@" + DeprecatedSince.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-        response.Headers["Sunset"] = SunsetAt.ToString("R", CultureInfo.InvariantCulture);
         response.Headers.Link = $"<{request.PathBase}/api/v2/businesses/{businessId}/phone-numbers/{phoneId}/settings/{T.Name}>; rel=\"successor-version\"";
         if (!result.IsOk)
         {

@@ -83,8 +83,17 @@ public static partial class WebhooksApi
             // A retry or replay of a message already answered: answer again with nothing, so no second reply goes out.
             return TypedResults.Text(empty, Xml);
         }
-        var config = await configs.ByNumberAsync(text.To, at: null);
-        return TypedResults.Text(config.IsOk ? InboundResponses.ForText(config.Value.Configuration, text) : empty, Xml);
+        try
+        {
+            var config = await configs.ByNumberAsync(text.To, at: null);
+            return TypedResults.Text(config.IsOk ? InboundResponses.ForText(config.Value.Configuration, text) : empty, Xml);
+        }
+        catch
+        {
+            // Not answered: let the provider's retry through.
+            await receipts.ForgetAsync("sms", text.MessageSid);
+            throw;
+        }
     }
 
     private static Problem? Missing(IFormCollection form, params string[] names)

@@ -32,27 +32,28 @@ public static class FunctionsHosting
     }
 
     /// <summary>
-    /// Loads the "Values" of local.settings.json (or, before the first run has copied it, of the committed sample) from
-    /// the function app root (the folder of host.json), the way the Functions host turns them into environment variables.
+    /// Loads the "Values" of the committed local.settings.sample.json and, over them, of the developer's own
+    /// local.settings.json, both from the function app root (the folder of host.json): the way the Functions host turns
+    /// them into environment variables. The sample underneath means a setting added later works without editing
+    /// local.settings.json.
     /// </summary>
     private static void AddLocalSettings(ConfigurationManager configuration, string contentRoot)
     {
         var appRoot = FindAppRoot(contentRoot)?.FullName ?? contentRoot;
-        var path = new[] { "local.settings.json", "local.settings.sample.json" }
-            .Select(name => Path.Combine(appRoot, name))
-            .FirstOrDefault(File.Exists);
-        if (path is null)
+        var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        foreach (var path in new[] { "local.settings.sample.json", "local.settings.json" }.Select(name => Path.Combine(appRoot, name)).Where(File.Exists))
         {
-            return;
+            using var document = JsonDocument.Parse(File.ReadAllText(path), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
+            foreach (var value in document.RootElement.GetProperty("Values").EnumerateObject())
+            {
+                values[value.Name.Replace("__", ConfigurationPath.KeyDelimiter, StringComparison.Ordinal)] = value.Value.ToString();
+            }
         }
-        using var document = JsonDocument.Parse(File.ReadAllText(path), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
-        var values = document.RootElement.GetProperty("Values").EnumerateObject()
-            .ToDictionary(p => p.Name.Replace("__", ConfigurationPath.KeyDelimiter, StringComparison.Ordinal), p => p.Value.ToString());
         // Environment variables and the command line still win, as they do over local.settings.json under the host.
         var environment = configuration.Sources.ToList().FindIndex(s => s is EnvironmentVariablesConfigurationSource { Prefix: null or "" });
         configuration.Sources.Insert(
             environment < 0 ? configuration.Sources.Count : environment,
-            new MemoryConfigurationSource { InitialData = values! });
+            new MemoryConfigurationSource { InitialData = values });
     }
 
     private static DirectoryInfo? FindAppRoot(string start)

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
 using MultiPhone.Subscriptions;
 
@@ -49,16 +50,21 @@ public sealed record Business
 
 public sealed record CompanyProfile
 {
+    [StringLength(BusinessRules.MaxNameLength)]
     public string? LegalName { get; init; }
 
+    [StringLength(BusinessRules.MaxWebsiteLength)]
     public string? Website { get; init; }
 
     /// <summary>ISO 3166 alpha-2 country used to read phone numbers written in local format.</summary>
+    [StringLength(2, MinimumLength = 2)]
     public string? DefaultCountry { get; init; }
 }
 
 /// <summary>Body of <c>PUT /api/v2/businesses/{businessId}</c>.</summary>
-public sealed record BusinessInput(string? Name, CompanyProfile? CompanyProfile);
+public sealed record BusinessInput(
+    [property: StringLength(BusinessRules.MaxNameLength, MinimumLength = 1)] string? Name,
+    CompanyProfile? CompanyProfile);
 
 public sealed record BusinessResponse(
     string Id,

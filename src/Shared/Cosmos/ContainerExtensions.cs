@@ -12,6 +12,11 @@ public static class ContainerExtensions
 {
     public static async Task<Stored<T>?> ReadAsync<T>(this Container container, string id, PartitionKey partitionKey, CancellationToken ct)
     {
+        if (!CanBeId(id))
+        {
+            // Ids come from URLs; one Cosmos could never have stored does not exist, rather than being an error.
+            return null;
+        }
         using var response = await container.ReadItemStreamAsync(id, partitionKey, cancellationToken: ct);
         if (response.StatusCode == HttpStatusCode.NotFound)
         {
@@ -60,6 +65,10 @@ public static class ContainerExtensions
         }
         return results;
     }
+
+    /// <summary>Cosmos ids are non-blank, at most 255 characters, without '/', '\\', '?' or '#'.</summary>
+    public static bool CanBeId(string id) =>
+        !string.IsNullOrWhiteSpace(id) && id.Length <= 255 && id.IndexOfAny(['/', '\\', '?', '#']) < 0;
 
     private static Write<T> ToWrite<T>(ResponseMessage response, T item) =>
         ToStatus(response) is { } status

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
 
 namespace MultiPhone.PhoneNumbers;
@@ -44,17 +45,23 @@ public enum PhoneState
 
 public sealed record Address
 {
+    [StringLength(PhoneNumberRules.MaxAddressFieldLength)]
     public string? Line1 { get; init; }
 
+    [StringLength(PhoneNumberRules.MaxAddressFieldLength)]
     public string? Line2 { get; init; }
 
+    [StringLength(PhoneNumberRules.MaxAddressFieldLength)]
     public string? City { get; init; }
 
+    [StringLength(PhoneNumberRules.MaxAddressFieldLength)]
     public string? Region { get; init; }
 
+    [StringLength(PhoneNumberRules.MaxAddressFieldLength)]
     public string? PostalCode { get; init; }
 
     /// <summary>ISO 3166 alpha-2.</summary>
+    [StringLength(2, MinimumLength = 2)]
     public string? Country { get; init; }
 }
 
@@ -77,12 +84,17 @@ public sealed record PhoneNumberIndexEntry
 /// <summary>Body of POST and PUT on phone numbers.</summary>
 public sealed record PhoneNumberInput
 {
+    /// <summary>Any common format; numbers without a country code use the business's default country.</summary>
+    [StringLength(32)]
     public string? PhoneNumber { get; init; }
 
+    [StringLength(PhoneNumberRules.MaxDisplayNameLength, MinimumLength = 1)]
     public string? DisplayName { get; init; }
 
     public Address? Address { get; init; }
 
+    /// <summary>IANA time zone id, e.g. America/New_York.</summary>
+    [StringLength(64)]
     public string? Timezone { get; init; }
 
     public bool? IsActive { get; init; }

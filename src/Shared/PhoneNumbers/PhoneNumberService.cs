@@ -1,4 +1,5 @@
-using Microsoft.Extensions.Options;
+using Microsoft.Azure.Cosmos;
+using Microsoft.Extensions.Logging;
 using MultiPhone.Businesses;
 using MultiPhone.Common;
 using MultiPhone.Cosmos;
@@ -9,7 +10,13 @@ namespace MultiPhone.PhoneNumbers;
 /// Lists, reads, changes and deletes a business's phones. Creation, with its number reservation, is in
 /// <see cref="PhoneNumberCreation"/>.
 /// </summary>
-public sealed class PhoneNumberService(BusinessStore businesses, PhoneNumberStore store, PhoneSlots slots, TimeProvider time)
+public sealed partial class PhoneNumberService(
+    BusinessStore businesses,
+    PhoneNumberStore store,
+    PhoneSlots slots,
+    IEnumerable<IPhoneScopedData> phoneScopedData,
+    TimeProvider time,
+    ILogger<PhoneNumberService> logger)
 {
     /// <summary>The business's phones: primary first, then by display name.</summary>
     public async Task<Result<IReadOnlyList<PhoneView>>> ListAsync(string businessId, bool? active, CancellationToken ct)
@@ -123,6 +130,7 @@ public sealed class PhoneNumberService(BusinessStore businesses, PhoneNumberStor
                 (b, _) => Task.FromResult(b.PrimaryPhoneId == phoneId ? b with { PrimaryPhoneId = null } : null), ct);
         }
         await slots.ReleaseAsync(businessId, ct);
+        await DeletePhoneScopedDataAsync(businessId, phoneId);
         return true;
     }
 
@@ -183,6 +191,25 @@ public sealed class PhoneNumberService(BusinessStore businesses, PhoneNumberStor
 
     private async Task<bool> HasOtherPhonesAsync(Business business, string phoneId, CancellationToken ct) =>
         (await ReadyPhonesAsync(business.Id, ct)).Any(p => p.Item.Id != phoneId);
+
+    private async Task DeletePhoneScopedDataAsync(string businessId, string phoneId)
+    {
+        foreach (var data in phoneScopedData)
+        {
+            try
+            {
+                await data.DeleteForPhoneAsync(businessId, phoneId, CancellationToken.None);
+            }
+            catch (Exception e) when (e is CosmosException or HttpRequestException)
+            {
+                // The phone is gone and its id is never reused: what is left is unreachable, only storage.
+                LogCleanupFailed(logger, e, data.GetType().Name, phoneId);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Store} kept data of deleted phone {PhoneId}; it is unreachable")]
+    private static partial void LogCleanupFailed(ILogger logger, Exception exception, string store, string phoneId);
 
     internal static Problem NotFound(string phoneId) => Problem.NotFound($"Phone '{phoneId}' was not found in this business.");
 

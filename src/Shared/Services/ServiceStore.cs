@@ -1,10 +1,11 @@
 using Microsoft.Azure.Cosmos;
 using MultiPhone.Cosmos;
+using MultiPhone.PhoneNumbers;
 
 namespace MultiPhone.Services;
 
 /// <summary>Cosmos access for services and the per-phone switched-off lists, both partitioned by business.</summary>
-public sealed class ServiceStore(Database database)
+public sealed class ServiceStore(Database database) : IPhoneScopedData
 {
     public static readonly ContainerDefinition ServicesDefinition = new("services", "/businessId");
     public static readonly ContainerDefinition SelectionsDefinition = new("phoneServiceSelections", "/businessId");
@@ -61,4 +62,13 @@ public sealed class ServiceStore(Database database)
         (await _services.QueryPartitionAsync<Service>(query.WithParameter("@businessId", businessId), new PartitionKey(businessId), ct))
             .Select(s => s.Item)
             .ToList();
+
+    public async Task DeleteForPhoneAsync(string businessId, string phoneId, CancellationToken ct)
+    {
+        await _selections.DeleteAsync(phoneId, new PartitionKey(businessId), ifMatch: null, ct);
+        foreach (var own in (await ListForPhoneAsync(businessId, phoneId, ct)).Where(s => s.PhoneId == phoneId))
+        {
+            await _services.DeleteAsync(own.Id, new PartitionKey(businessId), ifMatch: null, ct);
+        }
+    }
 }

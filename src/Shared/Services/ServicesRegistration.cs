@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using MultiPhone.Cosmos;
+using MultiPhone.PhoneNumbers;
 
 namespace MultiPhone.Services;
 
@@ -9,6 +10,7 @@ public static class ServicesRegistration
         .AddCosmosContainer(ServiceStore.ServicesDefinition)
         .AddCosmosContainer(ServiceStore.SelectionsDefinition)
         .AddSingleton<ServiceStore>()
+        .AddSingleton<IPhoneScopedData>(sp => sp.GetRequiredService<ServiceStore>())
         .AddSingleton<ServiceCatalog>()
         .AddSingleton<SwitchedOffServices>();
 }

@@ -66,8 +66,8 @@ public sealed record ConversationRules : ISettingsSection<ConversationRules>
         errors.MaxItems("refusedTopics", layer.RefusedTopics, MaxRefusedTopics);
         return layer with
         {
-            Rules = layer.Rules?.Select((rule, i) => NormalizeRule(rule, $"rules[{i}]", context, errors)).ToList(),
-            EscalationContacts = layer.EscalationContacts?.Select((contact, i) => NormalizeContact(contact, $"escalationContacts[{i}]", context, errors)).ToList(),
+            Rules = layer.Rules?.Select((rule, i) => NormalizeRule(rule, $"rules[{i}]", context, errors)).OfType<ConversationRule>().ToList(),
+            EscalationContacts = layer.EscalationContacts?.Select((contact, i) => NormalizeContact(contact, $"escalationContacts[{i}]", context, errors)).OfType<EscalationContact>().ToList(),
             RefusedTopics = layer.RefusedTopics?.Select((topic, i) => errors.RequiredText($"refusedTopics[{i}]", topic, MaxTopicLength)!).ToList(),
             AfterHours = layer.AfterHours is { } afterHours ? afterHours with
             {
@@ -89,8 +89,13 @@ public sealed record ConversationRules : ISettingsSection<ConversationRules>
         }
     }
 
-    private static ConversationRule NormalizeRule(ConversationRule rule, string path, SectionContext context, FieldErrors errors)
+    private static ConversationRule? NormalizeRule(ConversationRule? rule, string path, SectionContext context, FieldErrors errors)
     {
+        if (rule is null)
+        {
+            errors.Add(path, "Required.");
+            return null;
+        }
         var normalized = rule with
         {
             When = errors.RequiredText($"{path}.when", rule.When, MaxWhenLength),
@@ -103,18 +108,23 @@ public sealed record ConversationRules : ISettingsSection<ConversationRules>
             case null:
                 errors.Add($"{path}.action", "Required: transfer, takeMessage, answer or book.");
                 break;
-            case RuleAction.Transfer when rule.TransferTo is null:
+            case RuleAction.Transfer when string.IsNullOrWhiteSpace(rule.TransferTo):
                 errors.Add($"{path}.transferTo", "Required when the action is transfer.");
                 break;
-            case RuleAction.Answer when rule.Answer is null:
+            case RuleAction.Answer when normalized.Answer is null:
                 errors.Add($"{path}.answer", "Required when the action is answer.");
                 break;
         }
         return normalized;
     }
 
-    private static EscalationContact NormalizeContact(EscalationContact contact, string path, SectionContext context, FieldErrors errors)
+    private static EscalationContact? NormalizeContact(EscalationContact? contact, string path, SectionContext context, FieldErrors errors)
     {
+        if (contact is null)
+        {
+            errors.Add(path, "Required.");
+            return null;
+        }
         var email = errors.OptionalText($"{path}.email", contact.Email, 254);
         if (email is not null && !System.Net.Mail.MailAddress.TryCreate(email, out _))
         {
@@ -126,7 +136,7 @@ public sealed record ConversationRules : ISettingsSection<ConversationRules>
             Phone = errors.Phone($"{path}.phone", contact.Phone, context),
             Email = email,
         };
-        if (contact.Phone is null && email is null)
+        if (string.IsNullOrWhiteSpace(contact.Phone) && email is null)
         {
             errors.Add(path, "Give a phone number or an email address.");
         }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using MultiPhone.Cosmos;
+using MultiPhone.PhoneNumbers;
 
 namespace MultiPhone.Settings;
 
@@ -8,5 +9,6 @@ public static class SettingsRegistration
     public static IServiceCollection AddSettings(this IServiceCollection services) => services
         .AddCosmosContainer(SettingsStore.Definition)
         .AddSingleton<SettingsStore>()
+        .AddSingleton<IPhoneScopedData>(sp => sp.GetRequiredService<SettingsStore>())
         .AddSingleton<SettingsService>();
 }

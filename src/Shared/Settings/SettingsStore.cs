@@ -1,9 +1,10 @@
 using Microsoft.Azure.Cosmos;
 using MultiPhone.Cosmos;
+using MultiPhone.PhoneNumbers;
 
 namespace MultiPhone.Settings;
 
-public sealed class SettingsStore(Database database)
+public sealed class SettingsStore(Database database) : IPhoneScopedData
 {
     public static readonly ContainerDefinition Definition = new("settings", "/businessId");
 
@@ -26,4 +27,17 @@ public sealed class SettingsStore(Database database)
         current is null
             ? _container.CreateAsync(document, new PartitionKey(document.BusinessId), ct)
             : _container.ReplaceAsync(document, document.Id, new PartitionKey(document.BusinessId), current.ETag, ct);
+
+    public async Task DeleteForPhoneAsync(string businessId, string phoneId, CancellationToken ct)
+    {
+        var layers = await _container.QueryPartitionAsync<SectionDocument>(
+            new QueryDefinition("SELECT * FROM c WHERE c.businessId = @businessId AND c.scope = @phoneId")
+                .WithParameter("@businessId", businessId)
+                .WithParameter("@phoneId", phoneId),
+            new PartitionKey(businessId), ct);
+        foreach (var layer in layers)
+        {
+            await _container.DeleteAsync(layer.Item.Id, new PartitionKey(businessId), ifMatch: null, ct);
+        }
+    }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using MultiPhone.Cosmos;
+using MultiPhone.PhoneNumbers;
 
 namespace MultiPhone.Staff;
 
@@ -9,6 +10,7 @@ public static class StaffRegistration
         .AddCosmosContainer(StaffStore.StaffDefinition)
         .AddCosmosContainer(StaffStore.AssignmentsDefinition)
         .AddSingleton<StaffStore>()
+        .AddSingleton<IPhoneScopedData>(sp => sp.GetRequiredService<StaffStore>())
         .AddSingleton<StaffService>()
         .AddSingleton<PhoneStaffService>();
 }

@@ -1,10 +1,11 @@
 using Microsoft.Azure.Cosmos;
 using MultiPhone.Cosmos;
+using MultiPhone.PhoneNumbers;
 
 namespace MultiPhone.Staff;
 
 /// <summary>Cosmos access for staff members and the per-phone assignment lists, both partitioned by business.</summary>
-public sealed class StaffStore(Database database)
+public sealed class StaffStore(Database database) : IPhoneScopedData
 {
     public static readonly ContainerDefinition StaffDefinition = new("staff", "/businessId");
     public static readonly ContainerDefinition AssignmentsDefinition = new("staffAssignments", "/businessId");
@@ -62,4 +63,7 @@ public sealed class StaffStore(Database database)
 
     public Task<Write<PhoneStaffAssignments>> ReplaceAssignmentsAsync(PhoneStaffAssignments assignments, string ifMatch, CancellationToken ct) =>
         _assignments.ReplaceAsync(assignments, assignments.Id, new PartitionKey(assignments.BusinessId), ifMatch, ct);
+
+    public Task DeleteForPhoneAsync(string businessId, string phoneId, CancellationToken ct) =>
+        _assignments.DeleteAsync(phoneId, new PartitionKey(businessId), ifMatch: null, ct);
 }

@@ -38,7 +38,10 @@ public sealed class SubscriptionService(BusinessStore businesses, PhoneNumberSer
                 refused = Problem.PreconditionFailed("The subscription changed since you read it; read it again.");
                 return Task.FromResult<Business?>(null);
             }
-            var next = SubscriptionRules.Apply(current, input, byOperations, listed.Value.Count, time.GetUtcNow());
+            // Creates under way already hold a slot but are not listed yet: the slot count, kept in this very document,
+            // covers them, so a downgrade can never slip in under a create that is about to finish.
+            var inUse = Math.Max(listed.Value.Count, business.PhoneSlotsTaken);
+            var next = SubscriptionRules.Apply(current, input, byOperations, inUse, time.GetUtcNow());
             refused = next.Problem;
             return Task.FromResult(next.IsOk ? business with { Subscription = next.Value } : null);
         }, ct);

@@ -25,6 +25,10 @@ public sealed class WebhookReceipts(Database database, TimeProvider time)
         return created.Done;
     }
 
+    /// <summary>Forgets an id whose handling failed, so the provider's retry is handled instead of ignored.</summary>
+    public Task ForgetAsync(string kind, string id) =>
+        _container.DeleteAsync($"{kind}:{id}", new PartitionKey($"{kind}:{id}"), ifMatch: null, CancellationToken.None);
+
     private sealed record Receipt(string Id, DateTimeOffset ReceivedAt, int Ttl);
 }
 

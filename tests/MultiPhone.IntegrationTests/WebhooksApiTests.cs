@@ -1,0 +1,604 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Xml.Linq;
+using MultiPhone.IntegrationTests.Infrastructure;
+using MultiPhone.PhoneNumbers;
+using MultiPhone.Telephony;
+
+namespace MultiPhone.IntegrationTests;
+
+/// <summary>The provider's inbound-call and inbound-SMS webhooks, signed the way the provider signs them.</summary>
+public sealed class WebhooksApiTests(ApiFactory api)
+{
+    [Fact]
+    public async Task OpenLocationsCallIsHandedToTheVoiceAgentWithTheIdsItNeeds()
+    {
+        using var tenant = await api.NewTenantAsync();
+        var phone = await Webhook.LocationAsync(tenant, open: true);
+        using var provider = api.ClientWithToken(null);
+        var call = Webhook.Call(phone.PhoneNumber);
+
+        var twiml = await (await Webhook.PostSignedAsync(provider, Webhook.Voice, call)).TwimlAsync();
+
+        var connect = Assert.Single(twiml.Elements());
+        Assert.Equal("Connect", connect.Name.LocalName);
+        var stream = Assert.Single(connect.Elements());
+        Assert.Equal(("Stream", ApiFactory.AgentStreamUrl), (stream.Name.LocalName, (string?)stream.Attribute("url")));
+        var parameters = Webhook.Parameters(stream);
+        Assert.Equal(tenant.BusinessId, parameters["businessId"]);
+        Assert.Equal(phone.Id, parameters["phoneId"]);
+        Assert.Equal(Webhook.Field(call, "CallSid"), parameters["callSid"]);
+        Assert.Equal(Webhook.Field(call, "From"), parameters["from"]);
+        Assert.Equal("true", parameters["openNow"]);
+        Assert.False(string.IsNullOrEmpty(parameters["configVersion"]));
+    }
+
+    [Fact]
+    public async Task ClosedLocationTakingMessagesSaysTheMessageThenRecordsWithASignedActionThatThanksAndHangsUp()
+    {
+        using var tenant = await api.NewTenantAsync();
+        const string message = "We are closed. Leave a message after the tone.";
+        var phone = await Webhook.LocationAsync(tenant, open: false, afterHours: new { action = "takeMessage", message });
+        using var provider = api.ClientWithToken(null);
+        var call = Webhook.Call(phone.PhoneNumber);
+
+        var twiml = await (await Webhook.PostSignedAsync(provider, Webhook.Voice, call)).TwimlAsync();
+
+        Assert.Equal(["Say", "Record"], Webhook.Verbs(twiml));
+        var say = twiml.Elements().First();
+        Assert.Equal((message, "en-US"), (say.Value, (string?)say.Attribute("language")));
+        var record = twiml.Elements().Last();
+        Assert.Equal(("120", "true"), ((string?)record.Attribute("maxLength"), (string?)record.Attribute("playBeep")));
+        // The provider resolves the action against the URL it called, then signs and posts to that URL.
+        var action = new Uri(new Uri(Webhook.UrlOf(provider, Webhook.Voice)), (string?)record.Attribute("action"));
+        Assert.Equal(Webhook.UrlOf(provider, Webhook.Recorded), action.AbsoluteUri);
+        var recorded = Webhook.Form(
+            ("AccountSid", Webhook.AccountSid), ("CallSid", Webhook.Field(call, "CallSid")), ("From", Webhook.Field(call, "From")),
+            ("To", phone.PhoneNumber), ("RecordingUrl", "https://api.twilio.example/recordings/RE123"), ("RecordingDuration", "7"));
+        var unsigned = await Webhook.PostAsync(provider, action.PathAndQuery, recorded, signature: null);
+        var thanks = await (await Webhook.PostAsync(provider, action.PathAndQuery, recorded, Webhook.Sign(action.AbsoluteUri, recorded))).TwimlAsync();
+
+        await unsigned.AssertProblemAsync(HttpStatusCode.Forbidden, "invalid-signature");
+        Assert.Equal(["Say", "Hangup"], Webhook.Verbs(thanks));
+        Assert.Equal(InboundResponses.MessageThanks, thanks.Elements().First().Value);
+    }
+
+    [Fact]
+    public async Task ClosedLocationTransferringSaysTheMessageThenDialsTheTransferNumberInE164()
+    {
+        using var tenant = await api.NewTenantAsync();
+        var target = Numbers.NextUs();
+        var national = $"({target[2..5]}) {target[5..8]}-{target[8..]}";
+        var phone = await Webhook.LocationAsync(tenant, open: false,
+            afterHours: new { action = "transfer", message = "Connecting you to our on-call line.", transferTo = national });
+        using var provider = api.ClientWithToken(null);
+
+        var twiml = await (await Webhook.PostSignedAsync(provider, Webhook.Voice, Webhook.Call(phone.PhoneNumber))).TwimlAsync();
+
+        Assert.Equal(["Say", "Dial"], Webhook.Verbs(twiml));
+        Assert.Equal("Connecting you to our on-call line.", twiml.Elements().First().Value);
+        var dial = twiml.Elements().Last();
+        Assert.Equal((target, phone.PhoneNumber), (dial.Value, (string?)dial.Attribute("callerId")));
+    }
+
+    [Fact]
+    public async Task ClosedLocationAnsweringSaysTheMessageAndHangsUp()
+    {
+        using var tenant = await api.NewTenantAsync();
+        const string message = "We are open Monday to Friday, nine to five.";
+        var phone = await Webhook.LocationAsync(tenant, open: false, afterHours: new { action = "answer", message });
+        using var provider = api.ClientWithToken(null);
+
+        var twiml = await (await Webhook.PostSignedAsync(provider, Webhook.Voice, Webhook.Call(phone.PhoneNumber))).TwimlAsync();
+
+        Assert.Equal(["Say", "Hangup"], Webhook.Verbs(twiml));
+        Assert.Equal(message, twiml.Elements().First().Value);
+    }
+
+    [Fact]
+    public async Task ClosedLocationHangingUpHangsUpWithoutSayingAnything()
+    {
+        using var tenant = await api.NewTenantAsync();
+        var phone = await Webhook.LocationAsync(tenant, open: false, afterHours: new { action = "hangUp", message = "Not to be said" });
+        using var provider = api.ClientWithToken(null);
+
+        var twiml = await (await Webhook.PostSignedAsync(provider, Webhook.Voice, Webhook.Call(phone.PhoneNumber))).TwimlAsync();
+
+        Assert.Equal(["Hangup"], Webhook.Verbs(twiml));
+    }
+
+    [Fact]
+    public async Task ClosedLocationHandingToTheAgentConnectsTheAgentKnowingItIsClosed()
+    {
+        using var tenant = await api.NewTenantAsync();
+        var phone = await Webhook.LocationAsync(tenant, open: false, afterHours: new { action = "handToAgent" });
+        using var provider = api.ClientWithToken(null);
+
+        var twiml = await (await Webhook.PostSignedAsync(provider, Webhook.Voice, Webhook.Call(phone.PhoneNumber))).TwimlAsync();
+
+        Assert.Equal(["Connect"], Webhook.Verbs(twiml));
+        var stream = Assert.Single(twiml.Elements().Single().Elements());
+        Assert.Equal(ApiFactory.AgentStreamUrl, (string?)stream.Attribute("url"));
+        var parameters = Webhook.Parameters(stream);
+        Assert.Equal(("false", tenant.BusinessId, phone.Id), (parameters["openNow"], parameters["businessId"], parameters["phoneId"]));
+    }
+
+    [Fact]
+    public async Task InactivePhoneSaysNotInServiceEvenWhenOpen()
+    {
+        using var tenant = await api.NewTenantAsync();
+        await tenant.CreatePhoneAsync(Numbers.NextUs(), "Primary");
+        var inactive = await (await tenant.PostPhoneAsync(PhoneCalls.NewPhone(Numbers.NextUs(), "Closed branch", isActive: false)))
+            .ReadAsync<PhoneNumberResponse>(HttpStatusCode.Created);
+        await Webhook.PutSectionAsync(tenant, inactive.Id, "hours", Webhook.AlwaysOpen);
+        using var provider = api.ClientWithToken(null);
+
+        var call = await (await Webhook.PostSignedAsync(provider, Webhook.Voice, Webhook.Call(inactive.PhoneNumber))).TwimlAsync();
+        var text = await (await Webhook.PostSignedAsync(provider, Webhook.Sms, Webhook.Text(inactive.PhoneNumber))).TwimlAsync();
+
+        Assert.Equal(["Say", "Hangup"], Webhook.Verbs(call));
+        Assert.Equal(InboundResponses.NotInService, call.Elements().First().Value);
+        Assert.Empty(text.Elements());
+    }
+
+    [Fact]
+    public async Task UnknownNumberIsRejectedAndItsTextsGetNoReply()
+    {
+        using var provider = api.ClientWithToken(null);
+        var nobody = Numbers.NextUs();
+
+        var call = await (await Webhook.PostSignedAsync(provider, Webhook.Voice, Webhook.Call(nobody))).TwimlAsync();
+        var text = await (await Webhook.PostSignedAsync(provider, Webhook.Sms, Webhook.Text(nobody))).TwimlAsync();
+
+        var reject = Assert.Single(call.Elements());
+        Assert.Equal(("Reject", "rejected"), (reject.Name.LocalName, (string?)reject.Attribute("reason")));
+        Assert.Empty(text.Elements());
+    }
+
+    [Theory]
+    [InlineData(Webhook.Voice)]
+    [InlineData(Webhook.Recorded)]
+    [InlineData(Webhook.Sms)]
+    public async Task EveryWebhookRefusesAMissingOrWrongSignature(string path)
+    {
+        using var provider = api.ClientWithToken(null);
+        var form = path == Webhook.Sms ? Webhook.Text(Numbers.NextUs()) : Webhook.Call(Numbers.NextUs());
+        var url = Webhook.UrlOf(provider, path);
+
+        var missing = await Webhook.PostAsync(provider, path, form, signature: null);
+        var empty = await Webhook.PostAsync(provider, path, form, signature: "");
+        var garbage = await Webhook.PostAsync(provider, path, form, signature: "not-a-signature");
+        var otherToken = await Webhook.PostAsync(provider, path, form, TwilioSignature.Compute(url, form, "someone-elses-token"));
+
+        foreach (var response in new[] { missing, empty, garbage, otherToken })
+        {
+            var problem = await response.AssertProblemAsync(HttpStatusCode.Forbidden, "invalid-signature");
+            Assert.Contains("X-Twilio-Signature", problem.GetProperty("detail").GetString());
+        }
+    }
+
+    [Fact]
+    public async Task ABadlySignedTextIsNotProcessedSoTheGenuineOneStillGetsItsReply()
+    {
+        using var tenant = await api.NewTenantAsync();
+        var phone = await Webhook.LocationAsync(tenant, open: true, sms: new { autoReply = "Hi there" });
+        using var provider = api.ClientWithToken(null);
+        var text = Webhook.Text(phone.PhoneNumber);
+
+        var unsigned = await Webhook.PostAsync(provider, Webhook.Sms, text, signature: null);
+        var forged = await Webhook.PostAsync(provider, Webhook.Sms, text, TwilioSignature.Compute(Webhook.UrlOf(provider, Webhook.Sms), text, "forged"));
+        var genuine = await (await Webhook.PostSignedAsync(provider, Webhook.Sms, text)).TwimlAsync();
+
+        await unsigned.AssertProblemAsync(HttpStatusCode.Forbidden, "invalid-signature");
+        await forged.AssertProblemAsync(HttpStatusCode.Forbidden, "invalid-signature");
+        Assert.Equal(["Hi there"], Webhook.Messages(genuine).Select(m => m.Body));
+    }
+
+    [Fact]
+    public async Task ASignatureMadeForAnotherUrlOrAnotherBodyDoesNotVerify()
+    {
+        using var tenant = await api.NewTenantAsync();
+        var phone = await Webhook.LocationAsync(tenant, open: true, sms: new { autoReply = "Hi there" });
+        using var provider = api.ClientWithToken(null);
+        var text = Webhook.Text(phone.PhoneNumber, body: "Are you open?");
+        var smsUrl = Webhook.UrlOf(provider, Webhook.Sms);
+        var httpsUrl = "https" + smsUrl["http".Length..];
+        KeyValuePair<string, string>[] otherBody = [.. text.Where(f => f.Key != "Body"), new("Body", "Are you open today?")];
+        KeyValuePair<string, string>[] fewerFields = [.. text.Where(f => f.Key != "Body")];
+
+        var attempts = new[]
+        {
+            await Webhook.PostAsync(provider, Webhook.Sms, text, Webhook.Sign(Webhook.UrlOf(provider, Webhook.Voice), text)),
+            await Webhook.PostAsync(provider, Webhook.Sms, text, Webhook.Sign(smsUrl + "?attempt=2", text)),
+            await Webhook.PostAsync(provider, Webhook.Sms, text, Webhook.Sign(httpsUrl, text)),
+            await Webhook.PostAsync(provider, Webhook.Sms, text, Webhook.Sign(smsUrl, otherBody)),
+            await Webhook.PostAsync(provider, Webhook.Sms, text, Webhook.Sign(smsUrl, fewerFields)),
+            await Webhook.PostAsync(provider, Webhook.Sms + "?attempt=2", text, Webhook.Sign(smsUrl, text)),
+        };
+        var genuine = await (await Webhook.PostSignedAsync(provider, Webhook.Sms, text)).TwimlAsync();
+
+        foreach (var response in attempts)
+        {
+            await response.AssertProblemAsync(HttpStatusCode.Forbidden, "invalid-signature");
+        }
+        Assert.Equal(["Hi there"], Webhook.Messages(genuine).Select(m => m.Body));
+    }
+
+    [Fact]
+    public async Task ASignatureCoveringTheQueryStringVerifies()
+    {
+        using var tenant = await api.NewTenantAsync();
+        var phone = await Webhook.LocationAsync(tenant, open: true);
+        using var provider = api.ClientWithToken(null);
+        const string path = Webhook.Voice + "?region=us1&attempt=1";
+
+        var twiml = await (await Webhook.PostSignedAsync(provider, path, Webhook.Call(phone.PhoneNumber))).TwimlAsync();
+
+        Assert.Equal(["Connect"], Webhook.Verbs(twiml));
+    }
+
+    [Fact]
+    public async Task ForwardedHeadersFromAnUntrustedClientAreIgnored()
+    {
+        using var provider = api.ClientWithToken(null);
+        var call = Webhook.Call(Numbers.NextUs());
+
+        var response = await Webhook.PostAsync(provider, Webhook.Voice, call,
+            Webhook.Sign("https://public.example/api/v2/webhooks/voice/inbound", call), Webhook.ForwardedAs("https", "public.example"));
+
+        await response.AssertProblemAsync(HttpStatusCode.Forbidden, "invalid-signature");
+    }
+
+    [Fact]
+    public async Task TheSameMessageSidTwiceGetsTheAutoReplyOnlyOnce()
+    {
+        using var tenant = await api.NewTenantAsync();
+        var phone = await Webhook.LocationAsync(tenant, open: true, sms: new { autoReply = "Hi there", forwardTo = Numbers.NextUs() });
+        using var provider = api.ClientWithToken(null);
+        var text = Webhook.Text(phone.PhoneNumber);
+
+        var first = await (await Webhook.PostSignedAsync(provider, Webhook.Sms, text)).TwimlAsync();
+        var retry = await (await Webhook.PostSignedAsync(provider, Webhook.Sms, text)).TwimlAsync();
+        var another = await (await Webhook.PostSignedAsync(provider, Webhook.Sms, Webhook.Text(phone.PhoneNumber))).TwimlAsync();
+
+        Assert.Equal(2, Webhook.Messages(first).Count);
+        Assert.Equal("Response", retry.Name.LocalName);
+        Assert.Empty(retry.Nodes());
+        Assert.Equal(2, Webhook.Messages(another).Count);
+    }
+
+    [Fact]
+    public async Task TheSameMessageSidDeliveredTwiceAtOnceGetsTheAutoReplyOnlyOnce()
+    {
+        using var tenant = await api.NewTenantAsync();
+        var phone = await Webhook.LocationAsync(tenant, open: true, sms: new { autoReply = "Hi there" });
+        using var provider = api.ClientWithToken(null);
+        var text = Webhook.Text(phone.PhoneNumber);
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 4).Select(async _ => await (await Webhook.PostSignedAsync(provider, Webhook.Sms, text)).TwimlAsync()));
+
+        Assert.Equal([0, 0, 0, 1], answers.Select(a => Webhook.Messages(a).Count).Order());
+    }
+
+    [Theory]
+    [InlineData(true, "We will text you back shortly.")]
+    [InlineData(false, "We are closed and will text you back tomorrow.")]
+    public async Task TextsGetTheOpenOrAfterHoursAutoReplyWithTheSignature(bool open, string expected)
+    {
+        using var tenant = await api.NewTenantAsync();
+        var phone = await Webhook.LocationAsync(tenant, open, sms: new
+        {
+            enabled = true,
+            autoReply = "We will text you back shortly.",
+            afterHoursAutoReply = "We are closed and will text you back tomorrow.",
+            signature = "- Harbor Dental",
+        });
+        using var provider = api.ClientWithToken(null);
+
+        var twiml = await (await Webhook.PostSignedAsync(provider, Webhook.Sms, Webhook.Text(phone.PhoneNumber))).TwimlAsync();
+
+        var reply = Assert.Single(Webhook.Messages(twiml));
+        Assert.Equal((null, expected + "\n- Harbor Dental"), (reply.To, reply.Body));
+    }
+
+    [Fact]
+    public async Task WithoutASignatureTheReplyIsJustTheAutoReply()
+    {
+        using var tenant = await api.NewTenantAsync();
+        var phone = await Webhook.LocationAsync(tenant, open: true, sms: new { autoReply = "Hi there" });
+        using var provider = api.ClientWithToken(null);
+
+        var twiml = await (await Webhook.PostSignedAsync(provider, Webhook.Sms, Webhook.Text(phone.PhoneNumber))).TwimlAsync();
+
+        Assert.Equal(["Hi there"], Webhook.Messages(twiml).Select(m => m.Body));
+    }
+
+    [Fact]
+    public async Task ForwardToAddsASecondMessageToTheForwardingNumberWithTheText()
+    {
+        using var tenant = await api.NewTenantAsync();
+        var forwardTo = Numbers.NextUs();
+        var national = $"({forwardTo[2..5]}) {forwardTo[5..8]}-{forwardTo[8..]}";
+        var phone = await Webhook.LocationAsync(tenant, open: true, sms: new { autoReply = "Hi there", forwardTo = national });
+        using var provider = api.ClientWithToken(null);
+        var text = Webhook.Text(phone.PhoneNumber, body: "Can I move my appointment to Friday?");
+
+        var twiml = await (await Webhook.PostSignedAsync(provider, Webhook.Sms, text)).TwimlAsync();
+
+        var messages = Webhook.Messages(twiml);
+        Assert.Equal(2, messages.Count);
+        Assert.Equal((null, "Hi there"), (messages[0].To, messages[0].Body));
+        Assert.Equal(forwardTo, messages[1].To);
+        Assert.Contains("Can I move my appointment to Friday?", messages[1].Body);
+        Assert.Contains(Webhook.Field(text, "From"), messages[1].Body);
+        Assert.Contains(phone.DisplayName, messages[1].Body);
+    }
+
+    [Fact]
+    public async Task DisabledSmsAnswersWithAnEmptyResponse()
+    {
+        using var tenant = await api.NewTenantAsync();
+        var phone = await Webhook.LocationAsync(tenant, open: true, sms: new { enabled = false, autoReply = "Hi there", forwardTo = Numbers.NextUs() });
+        using var provider = api.ClientWithToken(null);
+
+        var twiml = await (await Webhook.PostSignedAsync(provider, Webhook.Sms, Webhook.Text(phone.PhoneNumber))).TwimlAsync();
+
+        Assert.Empty(twiml.Nodes());
+    }
+
+    [Theory]
+    [InlineData(Webhook.Voice)]
+    [InlineData(Webhook.Sms)]
+    public async Task ABodyThatIsNotAFormIsUnsupportedMediaType(string path)
+    {
+        using var provider = api.ClientWithToken(null);
+        var url = Webhook.UrlOf(provider, path);
+        using var request = new HttpRequestMessage(HttpMethod.Post, path)
+        {
+            Content = JsonContent.Create(new { CallSid = "CA1", From = Numbers.NextUs(), To = Numbers.NextUs() }),
+        };
+        request.Headers.Add("X-Twilio-Signature", Webhook.Sign(url, []));
+
+        var response = await provider.SendAsync(request, TestContext.Current.CancellationToken);
+
+        await response.AssertProblemAsync(HttpStatusCode.UnsupportedMediaType, "unsupported-media-type");
+    }
+
+    [Theory]
+    [InlineData(Webhook.Voice, "CallSid,From,To")]
+    [InlineData(Webhook.Sms, "From,MessageSid,To")]
+    public async Task MissingFieldsAreAValidationErrorNamingEachOfThem(string path, string names)
+    {
+        using var provider = api.ClientWithToken(null);
+        var blank = Webhook.Form(("AccountSid", Webhook.AccountSid), ("From", "  "));
+
+        var response = await Webhook.PostSignedAsync(provider, path, blank);
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest, "validation");
+        Assert.Equal(names.Split(',').Order(StringComparer.Ordinal), problem.ErrorFields().Order(StringComparer.Ordinal));
+    }
+}
+
+/// <summary>Webhooks while Cosmos fails part of the way through.</summary>
+public sealed class FailingCosmosWebhooksApiTests(FaultyApiFactory api) : IClassFixture<FaultyApiFactory>
+{
+    [Fact]
+    public async Task ATextWhoseFirstDeliveryFailedGetsItsReplyWhenTheProviderRetries()
+    {
+        using var tenant = await api.NewTenantAsync();
+        var phone = await Webhook.LocationAsync(tenant, open: true, sms: new { autoReply = "Hi there" });
+        using var provider = api.ClientWithToken(null);
+        var text = Webhook.Text(phone.PhoneNumber);
+
+        HttpResponseMessage failed;
+        // Finding which phone answers on the number fails, after the message id has been seen.
+        using (api.Faults.Fail(FaultInjector.Writes(HttpMethod.Get, "phoneNumberIndex")))
+        {
+            failed = await Webhook.PostSignedAsync(provider, Webhook.Sms, text);
+        }
+        var retried = await (await Webhook.PostSignedAsync(provider, Webhook.Sms, text)).TwimlAsync();
+
+        Assert.True(failed.StatusCode >= HttpStatusCode.InternalServerError, $"Expected a 5xx, got {(int)failed.StatusCode}");
+        Assert.Equal(["Hi there"], Webhook.Messages(retried).Select(m => m.Body));
+    }
+}
+
+/// <summary>The app behind a trusted reverse proxy that sets X-Forwarded-Proto and X-Forwarded-Host.</summary>
+public sealed class ProxiedWebhooksApiTests(TrustedProxyFactory api) : IClassFixture<TrustedProxyFactory>
+{
+    private const string PublicUrl = "https://public.example/api/v2/webhooks/voice/inbound";
+
+    [Fact]
+    public async Task ASignatureOfThePublicUrlVerifiesThroughTheTrustedProxy()
+    {
+        using var tenant = await api.NewTenantAsync();
+        var phone = await Webhook.LocationAsync(tenant, open: true);
+        using var provider = api.ClientWithToken(null);
+        var call = Webhook.Call(phone.PhoneNumber);
+
+        var twiml = await (await Webhook.PostAsync(provider, Webhook.Voice, call, Webhook.Sign(PublicUrl, call),
+            Webhook.ForwardedAs("https", "public.example"))).TwimlAsync();
+
+        Assert.Equal(["Connect"], Webhook.Verbs(twiml));
+        Assert.Equal(phone.Id, Webhook.Parameters(twiml.Elements().Single().Elements().Single())["phoneId"]);
+    }
+
+    [Fact]
+    public async Task ASignatureOfTheInternalUrlDoesNotVerifyThroughTheProxy()
+    {
+        using var provider = api.ClientWithToken(null);
+        var call = Webhook.Call(Numbers.NextUs());
+
+        var response = await Webhook.PostAsync(provider, Webhook.Voice, call, Webhook.Sign(Webhook.UrlOf(provider, Webhook.Voice), call),
+            Webhook.ForwardedAs("https", "public.example"));
+
+        await response.AssertProblemAsync(HttpStatusCode.Forbidden, "invalid-signature");
+    }
+
+    [Fact]
+    public async Task TheRecordingActionResolvesAgainstThePublicUrlAndVerifiesThere()
+    {
+        using var tenant = await api.NewTenantAsync();
+        var phone = await Webhook.LocationAsync(tenant, open: false, afterHours: new { action = "takeMessage", message = "Leave a message." });
+        using var provider = api.ClientWithToken(null);
+        var call = Webhook.Call(phone.PhoneNumber);
+        var forwarded = Webhook.ForwardedAs("https", "public.example");
+
+        var twiml = await (await Webhook.PostAsync(provider, Webhook.Voice, call, Webhook.Sign(PublicUrl, call), forwarded)).TwimlAsync();
+        var action = new Uri(new Uri(PublicUrl), (string?)twiml.Elements().Last().Attribute("action"));
+        var recorded = Webhook.Form(("AccountSid", Webhook.AccountSid), ("CallSid", Webhook.Field(call, "CallSid")),
+            ("From", Webhook.Field(call, "From")), ("To", phone.PhoneNumber), ("RecordingUrl", "https://api.twilio.example/recordings/RE1"));
+        var thanks = await (await Webhook.PostAsync(provider, action.PathAndQuery, recorded, Webhook.Sign(action.AbsoluteUri, recorded), forwarded)).TwimlAsync();
+
+        Assert.Equal("https://public.example/api/v2/webhooks/voice/recorded", action.AbsoluteUri);
+        Assert.Equal(["Say", "Hangup"], Webhook.Verbs(thanks));
+    }
+}
+
+/// <summary>The app told its public base URL, as behind the Functions host.</summary>
+public sealed class PublicBaseUrlWebhooksApiTests(PublicBaseUrlFactory api) : IClassFixture<PublicBaseUrlFactory>
+{
+    [Fact]
+    public async Task ASignatureOfTheConfiguredPublicUrlVerifies()
+    {
+        using var tenant = await api.NewTenantAsync();
+        var phone = await Webhook.LocationAsync(tenant, open: true, sms: new { autoReply = "Hi there" });
+        using var provider = api.ClientWithToken(null);
+        var call = Webhook.Call(phone.PhoneNumber);
+        var text = Webhook.Text(phone.PhoneNumber);
+
+        var voice = await (await Webhook.PostAsync(provider, Webhook.Voice, call,
+            Webhook.Sign(PublicBaseUrlFactory.PublicBaseUrl + Webhook.Voice, call))).TwimlAsync();
+        var sms = await (await Webhook.PostAsync(provider, Webhook.Sms + "?attempt=1", text,
+            Webhook.Sign(PublicBaseUrlFactory.PublicBaseUrl + Webhook.Sms + "?attempt=1", text))).TwimlAsync();
+
+        Assert.Equal(["Connect"], Webhook.Verbs(voice));
+        Assert.Equal(["Hi there"], Webhook.Messages(sms).Select(m => m.Body));
+    }
+
+    [Fact]
+    public async Task ASignatureOfTheUrlTheAppSeesDoesNotVerify()
+    {
+        using var provider = api.ClientWithToken(null);
+        var call = Webhook.Call(Numbers.NextUs());
+
+        var response = await Webhook.PostAsync(provider, Webhook.Voice, call, Webhook.Sign(Webhook.UrlOf(provider, Webhook.Voice), call));
+
+        await response.AssertProblemAsync(HttpStatusCode.Forbidden, "invalid-signature");
+    }
+}
+
+/// <summary>Trusts forwarded headers from the loopback address the tests connect from.</summary>
+public sealed class TrustedProxyFactory : ApiFactory
+{
+    protected override IEnumerable<(string Key, string Value)> Settings() =>
+        [.. base.Settings(), ("ForwardedHeaders:KnownProxies:0", "127.0.0.1")];
+}
+
+/// <summary>Verifies signatures against a configured public base URL instead of the request's own.</summary>
+public sealed class PublicBaseUrlFactory : ApiFactory
+{
+    public const string PublicBaseUrl = "https://api.public.example";
+
+    protected override IEnumerable<(string Key, string Value)> Settings() =>
+        [.. base.Settings(), ("Telephony:PublicBaseUrl", PublicBaseUrl)];
+}
+
+/// <summary>Signed webhook requests and TwiML reading, as the telephony provider would send and read them.</summary>
+internal static class Webhook
+{
+    public const string Voice = "/api/v2/webhooks/voice/inbound";
+    public const string Recorded = "/api/v2/webhooks/voice/recorded";
+    public const string Sms = "/api/v2/webhooks/sms/inbound";
+    public const string AccountSid = "AC00000000000000000000000000000000";
+
+    public static readonly object AlwaysOpen = new { alwaysOpen = true };
+
+    public static readonly object NeverOpen = new { alwaysOpen = false, weekly = Array.Empty<object>(), specialDays = Array.Empty<object>(), holidays = Array.Empty<object>() };
+
+    public static KeyValuePair<string, string>[] Form(params (string Name, string Value)[] fields) =>
+        [.. fields.Select(f => KeyValuePair.Create(f.Name, f.Value))];
+
+    public static KeyValuePair<string, string>[] Call(string to) => Form(
+        ("AccountSid", AccountSid), ("CallSid", "CA" + Guid.NewGuid().ToString("N")), ("From", Numbers.NextUs()), ("To", to),
+        ("CallStatus", "ringing"), ("Direction", "inbound"));
+
+    public static KeyValuePair<string, string>[] Text(string to, string body = "Hello, are you open?") => Form(
+        ("AccountSid", AccountSid), ("MessageSid", "SM" + Guid.NewGuid().ToString("N")), ("From", Numbers.NextUs()), ("To", to),
+        ("Body", body), ("NumMedia", "0"));
+
+    public static string Field(IEnumerable<KeyValuePair<string, string>> form, string name) => form.Single(f => f.Key == name).Value;
+
+    /// <summary>The URL the client calls: its base address plus the path (and query).</summary>
+    public static string UrlOf(HttpClient client, string pathAndQuery) => new Uri(client.BaseAddress!, pathAndQuery).AbsoluteUri;
+
+    public static string Sign(string url, IEnumerable<KeyValuePair<string, string>> form) =>
+        TwilioSignature.Compute(url, form, ApiFactory.TelephonyAuthToken);
+
+    public static Action<HttpRequestMessage> ForwardedAs(string proto, string host) => request =>
+    {
+        request.Headers.Add("X-Forwarded-Proto", proto);
+        request.Headers.Add("X-Forwarded-Host", host);
+        request.Headers.Add("X-Forwarded-For", "203.0.113.7");
+    };
+
+    public static Task<HttpResponseMessage> PostSignedAsync(HttpClient client, string pathAndQuery, IReadOnlyList<KeyValuePair<string, string>> form) =>
+        PostAsync(client, pathAndQuery, form, Sign(UrlOf(client, pathAndQuery), form));
+
+    public static async Task<HttpResponseMessage> PostAsync(
+        HttpClient client, string pathAndQuery, IReadOnlyList<KeyValuePair<string, string>> form, string? signature, Action<HttpRequestMessage>? configure = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, pathAndQuery) { Content = new FormUrlEncodedContent(form) };
+        if (signature is not null)
+        {
+            request.Headers.TryAddWithoutValidation("X-Twilio-Signature", signature);
+        }
+        configure?.Invoke(request);
+        return await client.SendAsync(request, TestContext.Current.CancellationToken);
+    }
+
+    /// <summary>Asserts a 200 TwiML answer and returns its &lt;Response&gt; element.</summary>
+    public static async Task<XElement> TwimlAsync(this HttpResponseMessage response)
+    {
+        var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"Expected 200, got {(int)response.StatusCode}: {body}");
+        Assert.Equal("application/xml", response.Content.Headers.ContentType?.MediaType);
+        var root = XDocument.Parse(body).Root!;
+        Assert.Equal("Response", root.Name.LocalName);
+        return root;
+    }
+
+    public static string[] Verbs(XElement response) => [.. response.Elements().Select(e => e.Name.LocalName)];
+
+    public static Dictionary<string, string> Parameters(XElement stream) =>
+        stream.Elements("Parameter").ToDictionary(p => (string)p.Attribute("name")!, p => (string)p.Attribute("value")!);
+
+    public static IReadOnlyList<(string? To, string Body)> Messages(XElement response)
+    {
+        Assert.All(response.Elements(), verb => Assert.Equal("Message", verb.Name.LocalName));
+        return [.. response.Elements().Select(m => ((string?)m.Attribute("to"), m.Value))];
+    }
+
+    /// <summary>A phone of the tenant, open around the clock or never, with the given after-hours rule and SMS settings.</summary>
+    public static async Task<PhoneNumberResponse> LocationAsync(Tenant tenant, bool open, object? afterHours = null, object? sms = null)
+    {
+        var (phone, _) = await tenant.CreatePhoneAsync(Numbers.NextUs(), "Harbor Dental - Mission");
+        await PutSectionAsync(tenant, phone.Id, "hours", open ? AlwaysOpen : NeverOpen);
+        if (afterHours is not null)
+        {
+            await PutSectionAsync(tenant, phone.Id, "rules", new { afterHours });
+        }
+        if (sms is not null)
+        {
+            await PutSectionAsync(tenant, phone.Id, "sms", sms);
+        }
+        return phone;
+    }
+
+    public static async Task PutSectionAsync(Tenant tenant, string phoneId, string section, object body)
+    {
+        var response = await tenant.Editor.SendJsonAsync(HttpMethod.Put, tenant.Path($"/phone-numbers/{phoneId}/settings/{section}"), body, ifMatch: "\"v0\"");
+        var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.True(response.IsSuccessStatusCode, $"PUT {section}: {(int)response.StatusCode} {text}");
+    }
+}
