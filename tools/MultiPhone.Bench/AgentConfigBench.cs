@@ -11,13 +11,12 @@ namespace MultiPhone.Bench;
 internal static class AgentConfigBench
 {
     public const string Command = "agent-config";
-    private const int Phones = 20;
     private const int Rounds = 3;
 
     public static async Task<int> RunAsync(HttpClient client, BenchOptions options)
     {
         var businessId = $"bench-{Guid.NewGuid():N}";
-        if (!await PhoneNumbersBench.CreateBusinessAsync(client, businessId) || await AgentConfigSetup.CreateAsync(client, businessId, Phones) is not { } numbers)
+        if (!await PhoneNumbersBench.CreateBusinessAsync(client, businessId) || await AgentConfigSetup.CreateAsync(client, businessId, options.Phones) is not { } numbers)
         {
             return ExitCodes.UnexpectedStatus;
         }
@@ -28,7 +27,7 @@ internal static class AgentConfigBench
             Console.Error.WriteLine($"agent-config answered {(int)sample.StatusCode}; is the API the one scripts/bench.sh starts?");
             return ExitCodes.UnexpectedStatus;
         }
-        Console.WriteLine($"# {Phones} phones, agent-config body {size} bytes, constant body {size} bytes, {Rounds} alternating rounds");
+        Console.WriteLine($"# {options.Phones} phones, agent-config body {size} bytes, constant body {size} bytes, {Rounds} alternating rounds");
 
         var config = new Scenario("agent-config", sequence => new HttpRequestMessage(HttpMethod.Get, ConfigPath(numbers[sequence % numbers.Length])), HttpStatusCode.OK);
         var constant = new Scenario("constant body", _ => new HttpRequestMessage(HttpMethod.Get, $"api/v2/voice/constant?bytes={size}"), HttpStatusCode.OK);

@@ -16,7 +16,8 @@ internal sealed record BenchOptions
 
     public static string Usage =>
         $"Usage: MultiPhone.Bench <{string.Join('|', Commands.Keys)}> [--url http://localhost:7071] "
-        + $"[--token TOKEN | --tokens-file PATH (default {DefaultTokensFile})] [--concurrency 16] [--requests 2000] [--warmup 200]";
+        + $"[--token TOKEN | --tokens-file PATH (default {DefaultTokensFile})] [--concurrency 16] [--requests 2000] [--warmup 200] "
+        + "[--phones 20 (agent-config)]";
 
     public required string Command { get; init; }
 
@@ -31,6 +32,9 @@ internal sealed record BenchOptions
     public int Requests { get; init; } = 2000;
 
     public int Warmup { get; init; } = 200;
+
+    /// <summary>How many phones agent-config spreads its calls over; each is read from Cosmos about once a second.</summary>
+    public int Phones { get; init; } = 20;
 
     public static bool TryParse(string[] args, [NotNullWhen(true)] out BenchOptions? options, [NotNullWhen(false)] out string? error)
     {
@@ -82,7 +86,7 @@ internal sealed record BenchOptions
             case "--tokens-file":
                 next = current with { TokensFile = value };
                 return true;
-            case "--concurrency" or "--requests" or "--warmup":
+            case "--concurrency" or "--requests" or "--warmup" or "--phones":
                 return TryCount(current, name, value, out next, out error);
             default:
                 error = $"Unknown option {name}.";
@@ -103,6 +107,7 @@ internal sealed record BenchOptions
         {
             "--concurrency" => current with { Concurrency = count },
             "--requests" => current with { Requests = count },
+            "--phones" => current with { Phones = count },
             _ => current with { Warmup = count },
         };
         error = null;

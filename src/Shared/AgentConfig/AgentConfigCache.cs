@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -13,45 +12,69 @@ namespace MultiPhone.AgentConfig;
 public sealed record RenderedConfig(AgentConfiguration Configuration, byte[] Json, string ETag);
 
 /// <summary>
-/// The voice agents' hot path. Each phone's snapshot is read from Cosmos at most once per
-/// <see cref="AgentConfigOptions.MaxStaleness"/> (concurrent callers share one read), and its rendering for "now" is
-/// reused until the snapshot goes stale or the location opens or closes, whichever comes first. Nothing older than
-/// MaxStaleness is ever served.
+/// The voice agents' hot path. What all phones of a business share and what each phone has alone are cached apart,
+/// each for at most <see cref="AgentConfigOptions.MaxStaleness"/>, so a business's shared data is read once for all its
+/// phones. A phone's composed configuration is reused while both its parts are, and its rendering for "now" until the
+/// parts go stale or the location opens or closes, whichever comes first. Nothing older than MaxStaleness is served.
 /// </summary>
-public sealed class AgentConfigCache(AgentConfigSource source, TimeProvider time, IOptions<AgentConfigOptions> options)
+public sealed class AgentConfigCache
 {
-    private readonly ConcurrentDictionary<string, Entry<Result<(string BusinessId, string PhoneId)>>> _numbers = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<(string, string), Entry<Result<AgentSnapshot>>> _phones = new();
+    private readonly AgentConfigSource _source;
+    private readonly TimeProvider _time;
+    private readonly IOptions<AgentConfigOptions> _options;
+    private readonly CachedEntries<string, Result<(string BusinessId, string PhoneId)>> _numbers;
+    private readonly CachedEntries<string, Result<BusinessPart>> _businesses;
+    private readonly CachedEntries<(string, string), Result<PhonePart>> _phones;
+
+    public AgentConfigCache(AgentConfigSource source, TimeProvider time, IOptions<AgentConfigOptions> options)
+    {
+        (_source, _time, _options) = (source, time, options);
+        _numbers = new(time, MaxStaleness, MaxEntries);
+        _businesses = new(time, MaxStaleness, MaxEntries);
+        _phones = new(time, MaxStaleness, MaxEntries);
+    }
 
     public async Task<Result<RenderedConfig>> ByNumberAsync(string e164, Instant? at)
     {
-        // Loads are shared by concurrent callers, so none of them may cancel it for the others.
-        var found = await GetAsync(_numbers, e164, () => source.FindNumberAsync(e164, CancellationToken.None));
+        // Loads are shared by concurrent callers, so none of them may cancel a load for the others.
+        var found = (await _numbers.GetAsync(e164, () => _source.FindNumberAsync(e164, CancellationToken.None))).Value;
         return found.IsOk ? await ByPhoneAsync(found.Value.BusinessId, found.Value.PhoneId, at) : found.Problem;
     }
 
     public async Task<Result<RenderedConfig>> ByPhoneAsync(string businessId, string phoneId, Instant? at)
     {
-        var entry = await GetEntryAsync(_phones, (businessId, phoneId), () => source.LoadAsync(businessId, phoneId, CancellationToken.None));
-        var snapshot = entry.Value;
-        if (!snapshot.IsOk)
+        var phone = await _phones.GetAsync((businessId, phoneId), () => _source.LoadPhoneAsync(businessId, phoneId, CancellationToken.None));
+        if (!phone.Value.IsOk)
         {
-            return snapshot.Problem;
+            return phone.Value.Problem;
         }
+        var business = await _businesses.GetAsync(businessId, () => _source.LoadBusinessAsync(businessId, CancellationToken.None));
+        if (!business.Value.IsOk)
+        {
+            return business.Value.Problem;
+        }
+        var composed = phone.Derived is Composed existing && ReferenceEquals(existing.Business, business.Value.Value)
+            ? existing
+            : (Composed)(phone.Derived = new Composed(business.Value.Value, AgentConfigSource.Compose(business.Value.Value, phone.Value.Value)));
         if (at is { } preview)
         {
-            return Render(snapshot.Value, preview).Config;
+            return Render(composed.Snapshot, preview).Config;
         }
-        var now = time.GetUtcNow().ToInstant();
-        if (entry.Rendered is { } rendered && now < rendered.ValidUntil)
+        var now = _time.GetUtcNow().ToInstant();
+        if (composed.Rendered is { } rendered && now < rendered.ValidUntil)
         {
             return rendered.Config;
         }
-        var fresh = Render(snapshot.Value, now);
-        var staleAt = entry.LoadedAt.ToInstant() + Duration.FromTimeSpan(options.Value.MaxStaleness);
-        entry.Rendered = fresh with { ValidUntil = fresh.ValidUntil < staleAt ? fresh.ValidUntil : staleAt };
+        var fresh = Render(composed.Snapshot, now);
+        var loadedAt = business.LoadedAt < phone.LoadedAt ? business.LoadedAt : phone.LoadedAt;
+        var staleAt = loadedAt.ToInstant() + Duration.FromTimeSpan(MaxStaleness());
+        composed.Rendered = fresh with { ValidUntil = fresh.ValidUntil < staleAt ? fresh.ValidUntil : staleAt };
         return fresh.Config;
     }
+
+    private TimeSpan MaxStaleness() => _options.Value.MaxStaleness;
+
+    private int MaxEntries() => _options.Value.MaxEntries;
 
     private static Rendering Render(AgentSnapshot snapshot, Instant at)
     {
@@ -64,70 +87,13 @@ public sealed class AgentConfigCache(AgentConfigSource source, TimeProvider time
         return new Rendering(new RenderedConfig(configuration, json, etag), configuration.NextChangeAt?.ToInstant() ?? Instant.MaxValue);
     }
 
-    private async Task<T> GetAsync<TKey, T>(ConcurrentDictionary<TKey, Entry<T>> entries, TKey key, Func<Task<T>> load) where TKey : notnull =>
-        (await GetEntryAsync(entries, key, load)).Value;
-
-    /// <summary>The entry for the key, loading it when missing or stale; one load at a time per key.</summary>
-    private async Task<Entry<T>> GetEntryAsync<TKey, T>(ConcurrentDictionary<TKey, Entry<T>> entries, TKey key, Func<Task<T>> load) where TKey : notnull
+    /// <summary>A phone's snapshot and the business part it was composed with; its rendering is replaced whole.</summary>
+    private sealed class Composed(BusinessPart business, AgentSnapshot snapshot)
     {
-        var now = time.GetUtcNow();
-        var maxAge = options.Value.MaxStaleness;
-        if (entries.TryGetValue(key, out var current) && now - current.LoadedAt < maxAge && current.Loading.IsCompletedSuccessfully)
-        {
-            return current;
-        }
-        var candidate = new Entry<T>(now, load);
-        var entry = entries.AddOrUpdate(key, candidate, (_, existing) =>
-            existing.Loading.IsFaulted || existing.Loading.IsCanceled || now - existing.LoadedAt >= maxAge ? candidate : existing);
-        if (ReferenceEquals(entry, candidate))
-        {
-            TrimIfFull(entries, now - maxAge);
-        }
-        try
-        {
-            await entry.Loading;
-        }
-        catch (Exception) when (ReferenceEquals(entry, candidate))
-        {
-            // A failed read must not be served to the next caller: forget it, then let the caller see the error.
-            entries.TryRemove(new KeyValuePair<TKey, Entry<T>>(key, entry));
-            throw;
-        }
-        return entry;
-    }
+        public BusinessPart Business { get; } = business;
 
-    private void TrimIfFull<TKey, T>(ConcurrentDictionary<TKey, Entry<T>> entries, DateTimeOffset staleBefore) where TKey : notnull
-    {
-        if (entries.Count <= options.Value.MaxEntries)
-        {
-            return;
-        }
-        foreach (var (key, entry) in entries)
-        {
-            if (entry.LoadedAt < staleBefore)
-            {
-                entries.TryRemove(new KeyValuePair<TKey, Entry<T>>(key, entry));
-            }
-        }
-    }
+        public AgentSnapshot Snapshot { get; } = snapshot;
 
-    private sealed class Entry<T>
-    {
-        private readonly Lazy<Task<T>> _loading;
-
-        public Entry(DateTimeOffset loadedAt, Func<Task<T>> load)
-        {
-            LoadedAt = loadedAt;
-            _loading = new Lazy<Task<T>>(load);
-        }
-
-        public DateTimeOffset LoadedAt { get; }
-
-        public Task<T> Loading => _loading.Value;
-
-        public T Value => _loading.Value.Result;
-
-        /// <summary>Replaced whole (a reference), so concurrent readers never see half of one.</summary>
         public Rendering? Rendered { get; set; }
     }
 

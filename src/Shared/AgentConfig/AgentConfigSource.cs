@@ -35,51 +35,94 @@ public sealed record AgentSnapshot(
     }
 }
 
-/// <summary>Reads a phone's configuration from the stores, uncached.</summary>
+/// <summary>What every phone of a business shares: read once per business, not once per phone.</summary>
+public sealed record BusinessPart(
+    Business Business,
+    string? PrimaryPhoneId,
+    IReadOnlyList<SectionDocument> Defaults,
+    IReadOnlyList<StaffMember> Staff,
+    IReadOnlyList<Service> Services);
+
+/// <summary>What belongs to one phone alone.</summary>
+public sealed record PhonePart(
+    PhoneNumber Phone,
+    IReadOnlyList<SectionDocument> Overrides,
+    PhoneStaffAssignments? Assignments,
+    PhoneServiceSelection? Selection,
+    IReadOnlyList<Service> OwnServices);
+
+/// <summary>Reads the parts of phones' configurations from the stores, uncached, and puts them together.</summary>
 public sealed class AgentConfigSource(
     PhoneNumberService phones,
+    PhoneNumberStore phoneStore,
     BusinessStore businesses,
-    SettingsService settings,
-    PhoneStaffService staff,
-    ServiceCatalog services)
+    SettingsStore settings,
+    StaffStore staff,
+    ServiceStore services)
 {
-    public async Task<Result<AgentSnapshot>> LoadAsync(string businessId, string phoneId, CancellationToken ct)
+    /// <summary>
+    /// Which business and phone a number is reserved for: one point read of the index. Whether that phone exists and
+    /// is ready is for <see cref="LoadPhoneAsync"/> to find out, which it does anyway.
+    /// </summary>
+    public async Task<Result<(string BusinessId, string PhoneId)>> FindNumberAsync(string e164, CancellationToken ct) =>
+        await phoneStore.GetIndexAsync(e164, ct) is { } entry
+            ? (entry.Item.BusinessId, entry.Item.PhoneId)
+            : Problem.NotFound($"No phone answers on {e164}.");
+
+    public async Task<Result<BusinessPart>> LoadBusinessAsync(string businessId, CancellationToken ct)
     {
-        var phone = await phones.GetAsync(businessId, phoneId, ct);
-        if (!phone.IsOk)
-        {
-            return phone.Problem;
-        }
-        var business = businesses.GetAsync(businessId, ct);
-        var sections = settings.ResolveAllAsync(businessId, phoneId, ct);
-        var transfers = staff.TransferTargetsAsync(businessId, phoneId, ct);
-        var offered = services.ForPhoneAsync(businessId, phoneId, ct);
-        if (await business is not { } found)
+        if (await businesses.GetAsync(businessId, ct) is not { } business)
         {
             return BusinessService.NotFound(businessId);
         }
-        var resolved = await sections;
-        var p = phone.Value.Phone;
-        var snapshot = new AgentSnapshot(
-            Version: "",
-            new AgentPhone(p.Id, p.Number, p.DisplayName, p.Address, p.Timezone, p.IsActive, phone.Value.IsPrimary),
-            new AgentBusiness(found.Item.Id, found.Item.Name),
-            Resolve(resolved.Voice),
-            Resolve(resolved.Rules),
-            Resolve(resolved.Hours),
-            Resolve(resolved.Sms),
-            await transfers,
+        var primary = phones.ResolvePrimaryAsync(business.Item, ct);
+        var defaults = settings.ListScopeAsync(businessId, SectionDocument.DefaultsScope, ct);
+        var members = staff.ListAsync(businessId, ct);
+        var offered = services.ListBusinessWideAsync(businessId, ct);
+        return new BusinessPart(
+            business.Item,
+            await primary,
+            [.. (await defaults).Select(d => d.Item)],
+            [.. (await members).Select(m => m.Item)],
             await offered);
-        // The version is derived from the content, so it changes exactly when something an agent sees changes.
-        var hash = SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(snapshot, ApiJson.Options));
-        return snapshot with { Version = Convert.ToHexStringLower(hash.AsSpan(0, 12)) };
     }
 
-    /// <summary>Which business and phone answer on a number; null when none does.</summary>
-    public async Task<Result<(string BusinessId, string PhoneId)>> FindNumberAsync(string e164, CancellationToken ct)
+    public async Task<Result<PhonePart>> LoadPhoneAsync(string businessId, string phoneId, CancellationToken ct)
     {
-        var found = await phones.FindByNumberAsync(e164, ct);
-        return found.IsOk ? (found.Value.Phone.BusinessId, found.Value.Phone.Id) : found.Problem;
+        if (await phoneStore.GetAsync(businessId, phoneId, ct) is not { Item.State: PhoneState.Ready } phone)
+        {
+            return PhoneNumberService.NotFound(phoneId);
+        }
+        var overrides = settings.ListScopeAsync(businessId, phoneId, ct);
+        var assignments = staff.GetAssignmentsAsync(businessId, phoneId, ct);
+        var selection = services.GetSelectionAsync(businessId, phoneId, ct);
+        var own = services.ListOwnAsync(businessId, phoneId, ct);
+        return new PhonePart(
+            phone.Item,
+            [.. (await overrides).Select(d => d.Item)],
+            (await assignments)?.Item,
+            (await selection)?.Item,
+            await own);
+    }
+
+    /// <summary>One phone's configuration from its parts; its version is a hash of the content.</summary>
+    public static AgentSnapshot Compose(BusinessPart business, PhonePart phone)
+    {
+        var p = phone.Phone;
+        var sections = SettingsService.ResolveAll(business.Defaults, phone.Overrides);
+        var snapshot = new AgentSnapshot(
+            Version: "",
+            new AgentPhone(p.Id, p.Number, p.DisplayName, p.Address, p.Timezone, p.IsActive, business.PrimaryPhoneId == p.Id),
+            new AgentBusiness(business.Business.Id, business.Business.Name),
+            Resolve(sections.Voice),
+            Resolve(sections.Rules),
+            Resolve(sections.Hours),
+            Resolve(sections.Sms),
+            PhoneStaffService.TransferTargets(phone.Assignments, business.Staff),
+            ServiceCatalog.Offered([.. business.Services, .. phone.OwnServices], phone.Selection).Items);
+        // Derived from the content, the version changes exactly when something an agent sees changes.
+        var hash = SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(snapshot, ApiJson.Options));
+        return snapshot with { Version = Convert.ToHexStringLower(hash.AsSpan(0, 12)) };
     }
 
     private static ResolvedSection<T> Resolve<T>(SectionView<T> view) where T : class, ISettingsSection<T> => new(view.Effective, view.Sources);

@@ -154,7 +154,7 @@ public sealed partial class PhoneNumberService(
     }
 
     /// <summary>The phone the business's primary is, after applying <see cref="PrimaryPhoneRule"/>.</summary>
-    internal async Task<string?> ResolvePrimaryAsync(Business business, CancellationToken ct)
+    public async Task<string?> ResolvePrimaryAsync(Business business, CancellationToken ct)
     {
         if (business.PrimaryPhoneId is { } named && await store.GetAsync(business.Id, named, ct) is { Item.State: PhoneState.Ready })
         {

@@ -125,9 +125,14 @@ public sealed class ServiceCatalog(BusinessStore businesses, PhoneNumberService 
     private async Task<PhoneServicesResponse> OfferedAsync(string businessId, string phoneId, CancellationToken ct)
     {
         var selection = await store.GetSelectionAsync(businessId, phoneId, ct);
-        var services = await store.ListForPhoneAsync(businessId, phoneId, ct);
+        return Offered(await store.ListForPhoneAsync(businessId, phoneId, ct), selection?.Item);
+    }
+
+    /// <summary>What a phone offers, from the business-wide services and the phone's own, and the phone's selection.</summary>
+    public static PhoneServicesResponse Offered(IEnumerable<Service> services, PhoneServiceSelection? selection)
+    {
         var businessWide = services.Where(s => s.Source == ServiceSource.Business).Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
-        var switchedOff = (selection?.Item.BusinessServiceIds ?? []).Where(businessWide.Contains).ToList();
+        var switchedOff = (selection?.BusinessServiceIds ?? []).Where(businessWide.Contains).ToList();
         var hidden = switchedOff.ToHashSet(StringComparer.Ordinal);
         var offered = ByName(services.Where(s => !hidden.Contains(s.Id)));
         return new PhoneServicesResponse(offered.Select(PhoneService.From).ToList(), switchedOff);

@@ -26,6 +26,11 @@ public sealed class ServiceStore(Database database) : IPhoneScopedData
     public Task<List<Service>> ListBusinessWideAsync(string businessId, CancellationToken ct) =>
         QueryAsync(businessId, new QueryDefinition($"SELECT * FROM c WHERE c.businessId = @businessId AND {BusinessWide}"), ct);
 
+    /// <summary>The phone's own services.</summary>
+    public Task<List<Service>> ListOwnAsync(string businessId, string phoneId, CancellationToken ct) =>
+        QueryAsync(businessId, new QueryDefinition("SELECT * FROM c WHERE c.businessId = @businessId AND c.phoneId = @phoneId")
+            .WithParameter("@phoneId", phoneId), ct);
+
     /// <summary>The business-wide services and the phone's own, in one query.</summary>
     public Task<List<Service>> ListForPhoneAsync(string businessId, string phoneId, CancellationToken ct) =>
         QueryAsync(businessId, new QueryDefinition(
@@ -66,7 +71,7 @@ public sealed class ServiceStore(Database database) : IPhoneScopedData
     public async Task DeleteForPhoneAsync(string businessId, string phoneId, CancellationToken ct)
     {
         await _selections.DeleteAsync(phoneId, new PartitionKey(businessId), ifMatch: null, ct);
-        foreach (var own in (await ListForPhoneAsync(businessId, phoneId, ct)).Where(s => s.PhoneId == phoneId))
+        foreach (var own in await ListOwnAsync(businessId, phoneId, ct))
         {
             await _services.DeleteAsync(own.Id, new PartitionKey(businessId), ifMatch: null, ct);
         }

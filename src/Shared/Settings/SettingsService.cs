@@ -66,14 +66,13 @@ public sealed class SettingsService(SettingsStore store, BusinessStore businesse
         return saved.Done ? view : Stale<T>();
     }
 
-    /// <summary>All four sections of a phone, resolved, from one query (the voice agent's configuration needs them all).</summary>
-    public async Task<PhoneSettings> ResolveAllAsync(string businessId, string phoneId, CancellationToken ct)
+    /// <summary>All four sections of a phone, resolved from the business's default layers and the phone's own.</summary>
+    public static PhoneSettings ResolveAll(IEnumerable<SectionDocument> defaults, IEnumerable<SectionDocument> overrides)
     {
-        var layers = (await store.ListForPhoneAsync(businessId, phoneId, ct)).ToDictionary(d => d.Item.Id, d => d.Item, StringComparer.Ordinal);
-        SectionView<T> Resolve<T>() where T : class, ISettingsSection<T> => SectionView<T>.Resolve(
-            layers.GetValueOrDefault(SectionDocument.IdOf(SectionDocument.DefaultsScope, T.Name)),
-            layers.GetValueOrDefault(SectionDocument.IdOf(phoneId, T.Name)),
-            forPhone: true);
+        var business = defaults.ToDictionary(d => d.Section, StringComparer.Ordinal);
+        var phone = overrides.ToDictionary(d => d.Section, StringComparer.Ordinal);
+        SectionView<T> Resolve<T>() where T : class, ISettingsSection<T> =>
+            SectionView<T>.Resolve(business.GetValueOrDefault(T.Name), phone.GetValueOrDefault(T.Name), forPhone: true);
         return new PhoneSettings(Resolve<VoiceSettings>(), Resolve<ConversationRules>(), Resolve<Hours.OperatingHours>(), Resolve<SmsSettings>());
     }
 

@@ -13,13 +13,12 @@ public sealed class SettingsStore(Database database) : IPhoneScopedData
     public Task<Stored<SectionDocument>?> GetAsync(string businessId, string scope, string section, CancellationToken ct) =>
         _container.ReadAsync<SectionDocument>(SectionDocument.IdOf(scope, section), new PartitionKey(businessId), ct);
 
-    /// <summary>Every section layer of a phone and of its business's defaults, in one single-partition query.</summary>
-    public Task<List<Stored<SectionDocument>>> ListForPhoneAsync(string businessId, string phoneId, CancellationToken ct) =>
+    /// <summary>Every section layer of one scope: a phone's overrides, or the business defaults.</summary>
+    public Task<List<Stored<SectionDocument>>> ListScopeAsync(string businessId, string scope, CancellationToken ct) =>
         _container.QueryPartitionAsync<SectionDocument>(
-            new QueryDefinition("SELECT * FROM c WHERE c.businessId = @businessId AND (c.scope = @phoneId OR c.scope = @defaults)")
+            new QueryDefinition("SELECT * FROM c WHERE c.businessId = @businessId AND c.scope = @scope")
                 .WithParameter("@businessId", businessId)
-                .WithParameter("@phoneId", phoneId)
-                .WithParameter("@defaults", SectionDocument.DefaultsScope),
+                .WithParameter("@scope", scope),
             new PartitionKey(businessId), ct);
 
     /// <summary>Creates the layer when <paramref name="current"/> is null, else replaces it if it is still current.</summary>
@@ -30,11 +29,7 @@ public sealed class SettingsStore(Database database) : IPhoneScopedData
 
     public async Task DeleteForPhoneAsync(string businessId, string phoneId, CancellationToken ct)
     {
-        var layers = await _container.QueryPartitionAsync<SectionDocument>(
-            new QueryDefinition("SELECT * FROM c WHERE c.businessId = @businessId AND c.scope = @phoneId")
-                .WithParameter("@businessId", businessId)
-                .WithParameter("@phoneId", phoneId),
-            new PartitionKey(businessId), ct);
+        var layers = await ListScopeAsync(businessId, phoneId, ct);
         foreach (var layer in layers)
         {
             await _container.DeleteAsync(layer.Item.Id, new PartitionKey(businessId), ifMatch: null, ct);

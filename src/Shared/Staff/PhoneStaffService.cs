@@ -72,13 +72,18 @@ public sealed class PhoneStaffService(PhoneNumberService phones, StaffStore stor
         {
             return [];
         }
-        var candidates = stored.Item.Assignments.Where(a => a.AcceptsTransfers).ToList();
-        var staff = (await store.FindAsync(businessId, candidates.Select(a => a.StaffId).ToList(), ct))
-            .ToDictionary(s => s.Id, StringComparer.Ordinal);
+        var candidates = stored.Item.Assignments.Where(a => a.AcceptsTransfers).Select(a => a.StaffId).ToList();
+        return TransferTargets(stored.Item, await store.FindAsync(businessId, candidates, ct));
+    }
+
+    /// <summary>Who at this phone takes transfers, given its assignments and (at least) the staff they name.</summary>
+    public static IReadOnlyList<TransferTarget> TransferTargets(PhoneStaffAssignments? assignments, IEnumerable<StaffMember> staff)
+    {
+        var byId = staff.ToDictionary(s => s.Id, StringComparer.Ordinal);
         var targets = new List<TransferTarget>();
-        foreach (var assignment in candidates)
+        foreach (var assignment in assignments?.Assignments.Where(a => a.AcceptsTransfers) ?? [])
         {
-            if (staff.GetValueOrDefault(assignment.StaffId) is { Active: true, Phone: { } phone } member)
+            if (byId.GetValueOrDefault(assignment.StaffId) is { Active: true, Phone: { } phone } member)
             {
                 targets.Add(new TransferTarget(member.Id, member.Name, phone, assignment.Role));
             }
