@@ -1,7 +1,12 @@
 using Microsoft.Extensions.Options;
 using MultiPhone.Businesses;
 using MultiPhone.Functions.Auth;
+using MultiPhone.Hours;
 using MultiPhone.PhoneNumbers;
+using MultiPhone.Services;
+using MultiPhone.Settings;
+using MultiPhone.Staff;
+using MultiPhone.Subscriptions;
 
 namespace MultiPhone.Functions.Demo;
 
@@ -16,11 +21,16 @@ public sealed class DemoOptions
     public string? TokensFile { get; set; }
 }
 
-/// <summary>A demo business with three locations, created through the same services the API uses.</summary>
+/// <summary>A demo business with three locations and a little of everything, created through the same services the API uses.</summary>
 internal sealed partial class DemoData(
     BusinessService businesses,
     PhoneNumberService phones,
     PhoneNumberCreation creation,
+    SubscriptionService subscriptions,
+    SettingsService settings,
+    StaffService staff,
+    PhoneStaffService phoneStaff,
+    ServiceCatalog services,
     TokenIssuer tokens,
     IOptions<DemoOptions> options,
     ILogger<DemoData> logger) : IHostedService
@@ -55,10 +65,7 @@ internal sealed partial class DemoData(
         var existing = await phones.ListAsync(BusinessId, active: null, cancellationToken);
         if (existing.IsOk && existing.Value.Count == 0)
         {
-            foreach (var location in Locations)
-            {
-                await creation.CreateAsync(BusinessId, location, beforeReady: null, cancellationToken);
-            }
+            await SeedAsync(cancellationToken);
             LogSeeded(logger, BusinessId, Locations.Length);
         }
         if (options.Value.TokensFile is { Length: > 0 } path)
@@ -68,6 +75,48 @@ internal sealed partial class DemoData(
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Defaults in every section, staff, services, and a location that overrides some of it.</summary>
+    private async Task SeedAsync(CancellationToken ct)
+    {
+        await subscriptions.PutAsync(BusinessId, new SubscriptionInput { Plan = SubscriptionPlan.Growth }, "*", byOperations: false, ct);
+        await settings.PutAsync(BusinessId, null, new VoiceSettings
+        {
+            AgentName = "Ava",
+            Greeting = "Thanks for calling Harbor Dental, this is Ava. How can I help you today?",
+            TransferNumber = "+14155550100",
+        }, "*", ct);
+        await settings.PutAsync(BusinessId, null, new OperatingHours
+        {
+            Weekly = [.. new[] { DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday }
+                .Select(day => new WeeklyPeriod { Day = day, Open = "08:00", Close = "18:00" })],
+            Holidays = [new SpecialDay { Date = "2026-12-24", EndDate = "2026-12-26", Label = "Christmas", Closed = true }],
+        }, "*", ct);
+        await settings.PutAsync(BusinessId, null, new SmsSettings { Signature = "Harbor Dental" }, "*", ct);
+        var dentist = await staff.CreateAsync(BusinessId, new StaffInput { Name = "Dr. Maya Lee", Phone = "(415) 555-0110" }, ct);
+        await services.CreateAsync(BusinessId, null, new ServiceInput { Name = "Check-up and cleaning", DurationMinutes = 60, Bookable = true, Price = new PriceInput { Amount = 120m, Currency = "USD" } }, ct);
+        await services.CreateAsync(BusinessId, null, new ServiceInput { Name = "Whitening", DurationMinutes = 90, Bookable = true, Price = new PriceInput { Amount = 350m, Currency = "USD" } }, ct);
+        foreach (var location in Locations)
+        {
+            var created = await creation.CreateAsync(BusinessId, location, beforeReady: null, ct);
+            if (created.IsOk && dentist.IsOk)
+            {
+                await phoneStaff.ReplaceAsync(BusinessId, created.Value.Phone.Id, new PhoneStaffInput
+                {
+                    Assignments = [new StaffAssignmentInput { StaffId = dentist.Value.Id, Role = "Dentist", AcceptsTransfers = true }],
+                }, "*", ct);
+            }
+            if (created.IsOk && location.Timezone == "America/New_York")
+            {
+                // The Manhattan office keeps later hours than the business default.
+                await settings.PutAsync(BusinessId, created.Value.Phone.Id, new OperatingHours
+                {
+                    Weekly = [.. new[] { DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday }
+                        .Select(day => new WeeklyPeriod { Day = day, Open = "10:00", Close = "20:00" })],
+                }, "*", ct);
+            }
+        }
+    }
 
     private async Task WriteTokensAsync(string path, CancellationToken ct)
     {
