@@ -16,7 +16,7 @@ internal static class AgentConfigBench
     public static async Task<int> RunAsync(HttpClient client, BenchOptions options)
     {
         var businessId = $"bench-{Guid.NewGuid():N}";
-        if (!await PhoneNumbersBench.CreateBusinessAsync(client, businessId) || await AgentConfigSetup.CreateAsync(client, businessId, options.Phones) is not { } numbers)
+        if (!await PhoneNumbersBench.CreateBusinessAsync(client, businessId, options.Phones) || await AgentConfigSetup.CreateAsync(client, businessId, options.Phones) is not { } numbers)
         {
             return ExitCodes.UnexpectedStatus;
         }

@@ -14,7 +14,6 @@ internal static class AgentConfigSetup
         var business = $"api/v2/businesses/{businessId}";
         try
         {
-            await SendAsync(client, HttpMethod.Put, $"{business}/subscription", "*", new { plan = "enterprise", maxPhoneNumbers = phones });
             await SendAsync(client, HttpMethod.Put, $"{business}/settings/defaults/voice", "\"v0\"", new
             {
                 agentName = "Ava",
