@@ -75,7 +75,7 @@ public sealed class AgentConfigTests(ApiFactory api)
         var created = await tenant.PostPhoneAsync(PhoneCalls.NewPhone(Numbers.NextUs(), isActive: false));
         var phone = await created.ReadAsync<MultiPhone.PhoneNumbers.PhoneNumberResponse>(HttpStatusCode.Created);
 
-        var config = await GetByPhoneAsync(tenant, phone.Id);
+        var config = await tenant.GetAgentConfigAsync(phone.Id);
 
         Assert.False(config.Phone.IsActive);
     }
@@ -112,8 +112,8 @@ public sealed class AgentConfigTests(ApiFactory api)
         }, "\"v0\"");
 
         // Monday 2026-11-30 10:00 in New York is 15:00 UTC; the next Monday opening after Sunday noon is 14:00 UTC.
-        var monday = await GetByPhoneAsync(tenant, phone.Id, "2026-11-30T15:00:00Z");
-        var sunday = await GetByPhoneAsync(tenant, phone.Id, "2026-11-29T17:00:00Z");
+        var monday = await tenant.GetAgentConfigAsync(phone.Id, "2026-11-30T15:00:00Z");
+        var sunday = await tenant.GetAgentConfigAsync(phone.Id, "2026-11-29T17:00:00Z");
 
         Assert.Equal((true, DateTimeOffset.Parse("2026-11-30T22:00:00Z", System.Globalization.CultureInfo.InvariantCulture)), (monday.OpenNow, monday.NextChangeAt));
         Assert.Equal((false, DateTimeOffset.Parse("2026-11-30T14:00:00Z", System.Globalization.CultureInfo.InvariantCulture)), (sunday.OpenNow, sunday.NextChangeAt));
@@ -135,7 +135,7 @@ public sealed class AgentConfigTests(ApiFactory api)
         var own = await CreateAsync(tenant, $"/phone-numbers/{phone.Id}/services", new { name = "Emergency" });
         await PutAsync(tenant, $"/phone-numbers/{phone.Id}/services/switched-off", new { businessServiceIds = new[] { switchedOff } }, "\"v0\"");
 
-        var config = await GetByPhoneAsync(tenant, phone.Id);
+        var config = await tenant.GetAgentConfigAsync(phone.Id);
 
         var target = Assert.Single(config.TransferStaff);
         Assert.Equal((transfers, "Dr. Lee", "+14155550123", "Dentist"), (target.StaffId, target.Name, target.Phone, target.Role));
@@ -156,13 +156,6 @@ public sealed class AgentConfigTests(ApiFactory api)
     }
 
     private HttpClient VoiceAgent() => api.ClientWithToken(api.Token("voice-agent-1", [], PlatformRoles.VoiceAgent));
-
-    private static async Task<AgentConfiguration> GetByPhoneAsync(Tenant tenant, string phoneId, string? at = null)
-    {
-        var query = at is null ? "" : $"?at={Uri.EscapeDataString(at)}";
-        return await (await tenant.Viewer.GetAsync(tenant.Path($"/phone-numbers/{phoneId}/agent-config{query}"), TestContext.Current.CancellationToken))
-            .ReadAsync<AgentConfiguration>();
-    }
 
     private static Task<HttpResponseMessage> RevalidateAsync(HttpClient client, string url, EntityTagHeaderValue etag)
     {

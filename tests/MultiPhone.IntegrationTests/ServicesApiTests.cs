@@ -222,8 +222,7 @@ public sealed class ServicesApiTests(ApiFactory api)
         var (own, _, _) = await tenant.CreateServiceAsync($"/phone-numbers/{phone.Id}/services", "Aligners");
         (await tenant.PutSwitchedOffAsync(phone.Id, ServiceCalls.SwitchOff(off.Id), "\"v0\"")).EnsureSuccessStatusCode();
 
-        var forAgent = await api.Services.GetRequiredService<ServiceCatalog>()
-            .ForPhoneAsync(tenant.BusinessId, phone.Id, TestContext.Current.CancellationToken);
+        var forAgent = (await tenant.GetAgentConfigAsync(phone.Id)).Services;
 
         Assert.Equal([(own.Id, ServiceSource.Phone), (business.Id, ServiceSource.Business)], forAgent.Select(s => (s.Id, s.Source)));
         Assert.Equal((await tenant.ListPhoneServicesAsync(phone.Id)).Items.Select(s => s.Id), forAgent.Select(s => s.Id));

@@ -209,8 +209,7 @@ public sealed class StaffApiTests(ApiFactory api, FaultyApiFactory faulty) : ICl
         var (staff, etag) = await tenant.GetPhoneStaffAsync(phone.Id);
         Assert.Equal("\"v1\"", etag);
         Assert.Equal([staying.Id], staff.Assignments.Select(a => a.StaffId));
-        var targets = await faulty.Services.GetRequiredService<PhoneStaffService>()
-            .TransferTargetsAsync(tenant.BusinessId, phone.Id, TestContext.Current.CancellationToken);
+        var targets = (await tenant.GetAgentConfigAsync(phone.Id)).TransferStaff;
         Assert.Equal([staying.Id], targets.Select(t => t.StaffId));
         (await tenant.PutPhoneStaffAsync(phone.Id, StaffCalls.Assignments(StaffCalls.Assign(staying.Id)), etag)).EnsureSuccessStatusCode();
     }
@@ -232,10 +231,9 @@ public sealed class StaffApiTests(ApiFactory api, FaultyApiFactory faulty) : ICl
             StaffCalls.Assign(noPhone.Id, acceptsTransfers: true),
             StaffCalls.Assign(declines.Id, acceptsTransfers: false),
             StaffCalls.Assign(first.Id, acceptsTransfers: true)), "\"v0\"")).EnsureSuccessStatusCode();
-        var service = api.Services.GetRequiredService<PhoneStaffService>();
 
-        var targets = await service.TransferTargetsAsync(tenant.BusinessId, phone.Id, TestContext.Current.CancellationToken);
-        var none = await service.TransferTargetsAsync(tenant.BusinessId, other.Id, TestContext.Current.CancellationToken);
+        var targets = (await tenant.GetAgentConfigAsync(phone.Id)).TransferStaff;
+        var none = (await tenant.GetAgentConfigAsync(other.Id)).TransferStaff;
 
         Assert.Equal(
             [new TransferTarget(second.Id, "Second", "+14155550102", "Dentist"), new TransferTarget(first.Id, "First", "+14155550101", null)],

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
@@ -14,7 +15,7 @@ public static class BenchmarkApi
 {
     public const string Setting = "Diagnostics:ConstantBodyEndpoint";
     private const int MaxBytes = 1 << 20;
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, byte[]> Bodies = new();
+    private static readonly ConcurrentDictionary<int, byte[]> Bodies = new();
     private static readonly EntityTagHeaderValue ConstantETag = new("\"constant\"", isWeak: true);
 
     public static RouteGroupBuilder MapBenchmarkBaseline(this RouteGroupBuilder v2, IConfiguration configuration)

@@ -134,17 +134,6 @@ public sealed partial class PhoneNumberService(
         return true;
     }
 
-    /// <summary>The ready phone behind a dialed number, for inbound calls.</summary>
-    public async Task<Result<PhoneView>> FindByNumberAsync(string e164, CancellationToken ct)
-    {
-        if (await store.GetIndexAsync(e164, ct) is not { } entry)
-        {
-            return Problem.NotFound($"No phone answers on {e164}.");
-        }
-        var found = await FindAsync(entry.Item.BusinessId, entry.Item.PhoneId, ct);
-        return found.IsOk ? found.Value.View : Problem.NotFound($"No phone answers on {e164}.");
-    }
-
     /// <summary>Every ready phone of the business, each marked primary or not by <see cref="PrimaryPhoneRule"/>.</summary>
     internal async Task<List<PhoneView>> ReadyViewsAsync(Business business, CancellationToken ct)
     {

@@ -22,10 +22,6 @@ public sealed class ServiceCatalog(BusinessStore businesses, PhoneNumberService 
         return ByName(await store.ListBusinessWideAsync(businessId, ct));
     }
 
-    /// <summary>What the phone offers, by name, with each service's source; for configuring the voice agent.</summary>
-    public async Task<IReadOnlyList<PhoneService>> ForPhoneAsync(string businessId, string phoneId, CancellationToken ct) =>
-        (await OfferedAsync(businessId, phoneId, ct)).Items;
-
     public async Task<Result<PhoneServicesResponse>> ListForPhoneAsync(string businessId, string phoneId, CancellationToken ct)
     {
         var phone = await phones.FindPhoneAsync(businessId, phoneId, ct);

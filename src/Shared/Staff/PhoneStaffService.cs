@@ -62,20 +62,6 @@ public sealed class PhoneStaffService(PhoneNumberService phones, StaffStore stor
         return written.Done ? Join(replacement, staff) : Stale();
     }
 
-    /// <summary>
-    /// The active staff at this phone who accept transfers and have a phone number, in the order of the list: one point
-    /// read and one single-partition query, cheap enough for every call the agent answers.
-    /// </summary>
-    public async Task<IReadOnlyList<TransferTarget>> TransferTargetsAsync(string businessId, string phoneId, CancellationToken ct)
-    {
-        if (await store.GetAssignmentsAsync(businessId, phoneId, ct) is not { } stored)
-        {
-            return [];
-        }
-        var candidates = stored.Item.Assignments.Where(a => a.AcceptsTransfers).Select(a => a.StaffId).ToList();
-        return TransferTargets(stored.Item, await store.FindAsync(businessId, candidates, ct));
-    }
-
     /// <summary>Who at this phone takes transfers, given its assignments and (at least) the staff they name.</summary>
     public static IReadOnlyList<TransferTarget> TransferTargets(PhoneStaffAssignments? assignments, IEnumerable<StaffMember> staff)
     {

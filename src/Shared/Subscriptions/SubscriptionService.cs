@@ -10,13 +10,11 @@ public sealed class SubscriptionService(BusinessStore businesses, PhoneNumberSer
 {
     public async Task<Result<(Subscription Subscription, int PhonesInUse)>> GetAsync(string businessId, CancellationToken ct)
     {
-        var listed = await phones.ListAsync(businessId, active: null, ct);
-        if (!listed.IsOk)
+        if (await businesses.GetAsync(businessId, ct) is not { } business)
         {
-            return listed.Problem;
+            return BusinessService.NotFound(businessId);
         }
-        var business = await businesses.GetAsync(businessId, ct);
-        return business is null ? BusinessService.NotFound(businessId) : (business.Item.EffectiveSubscription, listed.Value.Count);
+        return (business.Item.EffectiveSubscription, (await phones.ReadyViewsAsync(business.Item, ct)).Count);
     }
 
     /// <summary>Changes the plan under If-Match; see <see cref="SubscriptionRules.Apply"/> for who may set what.</summary>

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using MultiPhone.AgentConfig;
 using MultiPhone.Common;
 using MultiPhone.PhoneNumbers;
 
@@ -70,6 +71,14 @@ public static class PhoneCalls
     {
         var response = await tenant.Viewer.GetAsync(tenant.Path($"/phone-numbers/{phoneId}"), TestContext.Current.CancellationToken);
         return (await response.ReadAsync<PhoneNumberResponse>(), response.ETag());
+    }
+
+    /// <summary>What a voice agent loads for the phone, as a viewer previews it (optionally at an instant).</summary>
+    public static async Task<AgentConfiguration> GetAgentConfigAsync(this Tenant tenant, string phoneId, string? at = null)
+    {
+        var query = at is null ? "" : $"?at={Uri.EscapeDataString(at)}";
+        return await (await tenant.Viewer.GetAsync(tenant.Path($"/phone-numbers/{phoneId}/agent-config{query}"), TestContext.Current.CancellationToken))
+            .ReadAsync<AgentConfiguration>();
     }
 
     public sealed record PhoneList(IReadOnlyList<PhoneNumberResponse> Items);
