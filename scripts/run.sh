@@ -51,8 +51,9 @@ dotnet build src/Functions -c "$configuration" -nologo -v q -clp:NoSummary
 wait_until 30 "the Cosmos server on port 8081 to listen" port_in_use 8081
 wait_until 30 "Azurite on port 10001 to listen" port_in_use 10001
 
-ASPNETCORE_ENVIRONMENT=Development Demo__TokensFile="$root/.local/demo-tokens.txt" \
-  dotnet run -c "$configuration" --no-build --no-launch-profile --project src/Functions &
+# The build output is the function app root: host.json, appsettings.json and the local settings sit beside the app.
+(cd "src/Functions/bin/$configuration/net10.0" &&
+  ASPNETCORE_ENVIRONMENT=Development Demo__TokensFile="$root/.local/demo-tokens.txt" exec dotnet MultiPhone.Functions.dll) &
 app=$!
 pids+=("$app")
 api_ready() {

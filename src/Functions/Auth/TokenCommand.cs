@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 namespace MultiPhone.Functions.Auth;
 
 /// <summary>
-/// <c>dotnet run --project src/Functions -- token --sub USER --business ID:ROLE [--business ID:ROLE ...]
+/// <c>scripts/token.sh --sub USER --business ID:ROLE [--business ID:ROLE ...]
 /// [--platform-role ops|voice-agent] [--hours N]</c>: prints a token signed with the local development key.
 /// </summary>
 public static class TokenCommand

@@ -30,7 +30,7 @@ public static class ApiHosting
         return services;
     }
 
-    public static WebApplication UseApiConventions(this WebApplication app)
+    public static IApplicationBuilder UseApiConventions(this IApplicationBuilder app)
     {
         app.UseExceptionHandler();
         // Responses that carry no body of their own (401 challenges, unmatched routes) still answer with a problem.

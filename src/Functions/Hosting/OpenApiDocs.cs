@@ -29,7 +29,7 @@ public static class OpenApiDocs
                     Type = SecuritySchemeType.Http,
                     Scheme = "bearer",
                     BearerFormat = "JWT",
-                    Description = "Locally: `dotnet run --project src/Functions -- token --sub you --business ID:admin`.",
+                    Description = "Locally: `scripts/token.sh --sub you --business ID:admin`.",
                 };
                 document.Security ??= [];
                 document.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("bearer", document)] = [] });
@@ -54,7 +54,7 @@ public static class OpenApiDocs
             });
         });
 
-    public static WebApplication MapOpenApiDocs(this WebApplication app)
+    public static IEndpointRouteBuilder MapOpenApiDocs(this IEndpointRouteBuilder app)
     {
         app.MapOpenApi(DocumentRoute).AllowAnonymous();
         app.MapScalarApiReference("/api/docs", options => options

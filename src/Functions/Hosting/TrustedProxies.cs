@@ -42,9 +42,9 @@ public static class TrustedProxies
     }
 
     /// <summary>Applies the forwarded headers of trusted proxies; with none configured, the request is taken as it came.</summary>
-    public static WebApplication UseTrustedProxies(this WebApplication app)
+    public static IApplicationBuilder UseTrustedProxies(this IApplicationBuilder app)
     {
-        var trusted = app.Configuration.GetSection(TrustedProxiesOptions.Section).Get<TrustedProxiesOptions>() ?? new();
+        var trusted = app.ApplicationServices.GetRequiredService<IConfiguration>().GetSection(TrustedProxiesOptions.Section).Get<TrustedProxiesOptions>() ?? new();
         if (trusted.Any)
         {
             app.UseForwardedHeaders();

@@ -9,9 +9,11 @@ public sealed class CosmosOptions
     [Required, Url]
     public string Endpoint { get; set; } = "";
 
-    /// <summary>Account key. Locally any base64 string works; in Azure it comes from Key Vault or app settings.</summary>
-    [Required]
-    public string Key { get; set; } = "";
+    /// <summary>
+    /// Account key: only for the local server (its well-known key is not a secret). Leave it empty in Azure: the app
+    /// then signs in with its managed identity (Azure.Identity), and the account has key access turned off.
+    /// </summary>
+    public string? Key { get; set; }
 
     [Required, RegularExpression("^[A-Za-z0-9-]{1,63}$")]
     public string Database { get; set; } = "multiphone";

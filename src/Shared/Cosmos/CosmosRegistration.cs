@@ -1,4 +1,5 @@
 using System.Net;
+using Azure.Identity;
 using Microsoft.Azure.Cosmos;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -49,7 +50,9 @@ public static class CosmosRegistration
                 PooledConnectionLifetime = TimeSpan.FromMinutes(5),
             });
         }
-        return new CosmosClient(options.Endpoint, options.Key, clientOptions);
+        return string.IsNullOrEmpty(options.Key)
+            ? new CosmosClient(options.Endpoint, new DefaultAzureCredential(), clientOptions)
+            : new CosmosClient(options.Endpoint, options.Key, clientOptions);
     }
 
     internal static bool IsLoopback(Uri endpoint) =>

@@ -123,9 +123,7 @@ public sealed class IntegrationService(Database database, BusinessStore business
 
 public static class IntegrationsRegistration
 {
-    public static IServiceCollection AddIntegrations(this IServiceCollection services)
-    {
-        services.AddDataProtection().SetApplicationName("MultiPhone");
-        return services.AddCosmosContainer(IntegrationService.Definition).AddSingleton<IntegrationService>();
-    }
+    /// <summary>Integrations; their secrets are encrypted with Data Protection (see <c>AddKeyRing</c>).</summary>
+    public static IServiceCollection AddIntegrations(this IServiceCollection services) =>
+        services.AddCosmosContainer(IntegrationService.Definition).AddSingleton<IntegrationService>();
 }

@@ -63,6 +63,9 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.ConfigureTestServices(ConfigureServices);
     }
 
+    /// <summary>The settings the app runs with, for tests that build the app another way (the Functions worker).</summary>
+    public IReadOnlyDictionary<string, string?> AppSettings => Settings().ToDictionary(s => s.Key, s => (string?)s.Value);
+
     protected virtual IEnumerable<(string Key, string Value)> Settings() =>
     [
         ("urls", "http://127.0.0.1:0"),

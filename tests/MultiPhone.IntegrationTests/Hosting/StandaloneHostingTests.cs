@@ -2,49 +2,19 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
-using System.Text.Json;
 using MultiPhone.IntegrationTests.Infrastructure;
 
-namespace MultiPhone.IntegrationTests;
+namespace MultiPhone.IntegrationTests.Hosting;
 
-/// <summary>The app as the Azure Functions host runs it: a custom handler with HTTP forwarding, on the port it is given.</summary>
-public sealed class FunctionsHostingTests(ApiFactory api)
+/// <summary>The built app started as a process without the Functions host, the way scripts/run.sh starts it.</summary>
+public sealed class StandaloneHostingTests(ApiFactory api)
 {
     [Fact]
-    public void HostJsonForwardsEveryRequestToTheCustomHandlerUnchanged()
-    {
-        using var host = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepoRoot.Path, "host.json")));
-        using var function = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepoRoot.Path, "HttpEntry", "function.json")));
-
-        var handler = host.RootElement.GetProperty("customHandler");
-        Assert.True(handler.GetProperty("enableForwardingHttpRequest").GetBoolean());
-        Assert.Equal("MultiPhone.Functions", handler.GetProperty("description").GetProperty("defaultExecutablePath").GetString());
-        Assert.Equal("", host.RootElement.GetProperty("extensions").GetProperty("http").GetProperty("routePrefix").GetString());
-        var trigger = function.RootElement.GetProperty("bindings").EnumerateArray().Single(b => b.GetProperty("type").GetString() == "httpTrigger");
-        Assert.Equal("{*route}", trigger.GetProperty("route").GetString());
-        Assert.Subset(
-            trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()!).ToHashSet(),
-            new HashSet<string> { "get", "post", "put", "delete" });
-    }
-
-    [Fact]
-    public async Task TheAppListensOnTheCustomHandlerPortAndAcceptsTokensFromItsTokenCommand()
+    public async Task WithoutTheFunctionsHostTheAppServesItselfAndAcceptsTokensFromItsTokenCommand()
     {
         var port = FreePort();
-        var environment = new Dictionary<string, string>
-        {
-            ["FUNCTIONS_CUSTOMHANDLER_PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["ASPNETCORE_ENVIRONMENT"] = "Testing",
-            ["Cosmos__Endpoint"] = api.CosmosEndpoint,
-            ["Cosmos__Key"] = "C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw==",
-            ["Cosmos__Database"] = "tests",
-            ["Cosmos__AcceptLoopbackSelfSignedCertificate"] = "true",
-            ["Auth__Issuer"] = ApiFactory.Issuer,
-            ["Auth__Audience"] = ApiFactory.Audience,
-            ["Auth__SigningKey"] = ApiFactory.SigningKey,
-            ["Telephony__AuthToken"] = ApiFactory.TelephonyAuthToken,
-            ["Telephony__AgentStreamUrl"] = ApiFactory.AgentStreamUrl,
-        };
+        var environment = AppEnvironment();
+        environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
         var businessId = $"t-{Guid.NewGuid():N}";
         var token = (await RunAppAsync(environment, ["token", "--sub", "cli-user", "--business", $"{businessId}:admin"])).Trim();
         using var app = StartApp(environment);
@@ -52,7 +22,7 @@ public sealed class FunctionsHostingTests(ApiFactory api)
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
 
         await WaitUntilHealthyAsync(client, app);
-        var created = await client.SendJsonAsync(HttpMethod.Put, $"/api/v2/businesses/{businessId}", new { name = "Made through the handler port" });
+        var created = await client.SendJsonAsync(HttpMethod.Put, $"/api/v2/businesses/{businessId}", new { name = "Made by the standalone app" });
 
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         app.Kill(entireProcessTree: true);
@@ -61,20 +31,24 @@ public sealed class FunctionsHostingTests(ApiFactory api)
     [Fact]
     public async Task TheTokenCommandRefusesBadArguments()
     {
-        var environment = new Dictionary<string, string>
-        {
-            ["ASPNETCORE_ENVIRONMENT"] = "Testing",
-            ["Cosmos__Endpoint"] = api.CosmosEndpoint,
-            ["Cosmos__Key"] = "a2V5",
-            ["Auth__Issuer"] = ApiFactory.Issuer,
-            ["Auth__Audience"] = ApiFactory.Audience,
-            ["Auth__SigningKey"] = ApiFactory.SigningKey,
-        };
-
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => RunAppAsync(environment, ["token", "--business", "x:owner"]));
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => RunAppAsync(AppEnvironment(), ["token", "--business", "x:owner"]));
 
         Assert.Contains("usage: token", error.Message);
     }
+
+    private Dictionary<string, string> AppEnvironment() => new()
+    {
+        ["ASPNETCORE_ENVIRONMENT"] = "Testing",
+        ["Cosmos__Endpoint"] = api.CosmosEndpoint,
+        ["Cosmos__Key"] = "C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw==",
+        ["Cosmos__Database"] = "tests",
+        ["Cosmos__AcceptLoopbackSelfSignedCertificate"] = "true",
+        ["Auth__Issuer"] = ApiFactory.Issuer,
+        ["Auth__Audience"] = ApiFactory.Audience,
+        ["Auth__SigningKey"] = ApiFactory.SigningKey,
+        ["Telephony__AuthToken"] = ApiFactory.TelephonyAuthToken,
+        ["Telephony__AgentStreamUrl"] = ApiFactory.AgentStreamUrl,
+    };
 
     private static Process StartApp(IReadOnlyDictionary<string, string> environment, params string[] args)
     {

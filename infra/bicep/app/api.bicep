@@ -1,0 +1,65 @@
+// The MultiPhone Functions app and the settings it reads (README.md, "Configuration"). Every service is reached with
+// the app's user-assigned managed identity; the only secret, the telephony auth token, is a Key Vault reference.
+
+param name string
+param planName string
+param location string
+param tags object = {}
+param identityId string
+param identityClientId string
+param storageAccountName string
+param deploymentContainerName string
+param applicationInsightsName string
+param cosmosEndpoint string
+param cosmosDatabaseName string
+param signalREndpoint string
+param keyVaultUri string
+param telephonyAuthTokenSecretUri string
+param telephonyAccountSid string
+param agentStreamUrl string
+param authAuthority string
+param authIssuer string
+param authAudience string
+
+resource applicationInsights 'Microsoft.Insights/components@2020-02-02' existing = {
+  name: applicationInsightsName
+}
+
+module functionApp '../core/host/functions-flexconsumption.bicep' = {
+  name: 'functionapp'
+  params: {
+    name: name
+    planName: planName
+    location: location
+    tags: tags
+    identityId: identityId
+    storageAccountName: storageAccountName
+    deploymentContainerName: deploymentContainerName
+    appSettings: {
+      // Azure.Identity's DefaultAzureCredential and the host's identity-based connections use this identity.
+      AZURE_CLIENT_ID: identityClientId
+      AzureWebJobsStorage__accountName: storageAccountName
+      AzureWebJobsStorage__credential: 'managedidentity'
+      AzureWebJobsStorage__clientId: identityClientId
+      APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsights.properties.ConnectionString
+      APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'
+      DurableTask__HubName: 'multiphone'
+      // No Cosmos__Key: the app signs in to Cosmos with its identity.
+      Cosmos__Endpoint: cosmosEndpoint
+      Cosmos__Database: cosmosDatabaseName
+      Cosmos__ConnectionMode: 'Direct'
+      Auth__Authority: authAuthority
+      Auth__Issuer: authIssuer
+      Auth__Audience: authAudience
+      DataProtection__KeyVaultUri: keyVaultUri
+      SignalR__Endpoint: signalREndpoint
+      Telephony__AuthToken: '@Microsoft.KeyVault(SecretUri=${telephonyAuthTokenSecretUri})'
+      Telephony__AccountSid: telephonyAccountSid
+      Telephony__AgentStreamUrl: agentStreamUrl
+      Telephony__PublicBaseUrl: 'https://${name}.azurewebsites.net'
+    }
+  }
+}
+
+output name string = functionApp.outputs.name
+output uri string = functionApp.outputs.uri

@@ -1,0 +1,39 @@
+using MultiPhone.Functions.Auth;
+using MultiPhone.Functions.Hosting;
+
+namespace MultiPhone.Functions.Api;
+
+/// <summary>The route table: every resource's <c>MapXxx</c>, grouped by who may call it.</summary>
+public static class ApiRoutes
+{
+    public static IEndpointRouteBuilder MapApi(this IEndpointRouteBuilder app)
+    {
+        app.MapHealth();
+        app.MapOpenApiDocs();
+        app.MapGroup("/api/v2/businesses/{businessId}")
+            .RequireAuthorization()
+            .RequireBusinessMember()
+            .MapBusinesses()
+            .MapPhoneNumbers()
+            .MapStaff()
+            .MapPhoneStaff()
+            .MapServices()
+            .MapPhoneServices()
+            .MapPhoneSettings()
+            .MapDefaultSettings()
+            .MapSubscription()
+            .MapIntegrations()
+            .MapPhoneAgentConfig();
+        app.MapGroup("/api/v2")
+            .RequireAuthorization()
+            .MapVoiceAgentConfig()
+            .MapWebhooks()
+            .MapBenchmarkBaseline(app.ServiceProvider.GetRequiredService<IConfiguration>());
+        app.MapGroup("/api/v1/businesses/{businessId}")
+            .RequireAuthorization()
+            .MarkDeprecated()
+            .RequireBusinessMember()
+            .MapLegacySettings();
+        return app;
+    }
+}

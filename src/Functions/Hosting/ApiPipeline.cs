@@ -1,0 +1,38 @@
+using MultiPhone.Functions.Api;
+
+namespace MultiPhone.Functions.Hosting;
+
+/// <summary>
+/// The one HTTP pipeline of the app: middleware and route table. Standalone it is the web app's own pipeline; under
+/// the Functions host the worker's web server is fixed by the worker (forwarded headers, routing to functions), so
+/// the same pipeline is built here once and the Api function hands every request to it.
+/// </summary>
+public sealed class ApiPipeline(IServiceProvider services)
+{
+    private readonly RequestDelegate _pipeline = new ApplicationBuilder(services).UseApi().Build();
+
+    /// <summary>
+    /// Runs a request the worker has already routed to the Api function. Its routing result (the function's endpoint
+    /// and the <c>route</c> value) is cleared, or the app's routing would skip matching the request itself.
+    /// </summary>
+    public Task RunAsync(HttpContext context)
+    {
+        context.SetEndpoint(null);
+        context.Request.RouteValues.Clear();
+        return _pipeline(context);
+    }
+}
+
+public static class ApiPipelineExtensions
+{
+    public static IApplicationBuilder UseApi(this IApplicationBuilder app)
+    {
+        app.UseTrustedProxies();
+        app.UseApiConventions();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseEndpoints(endpoints => endpoints.MapApi());
+        return app;
+    }
+}

@@ -1,0 +1,29 @@
+using Microsoft.Azure.Functions.Worker.Builder;
+
+namespace MultiPhone.Functions.Hosting;
+
+/// <summary>The app as the Azure Functions host runs it: an isolated worker with ASP.NET Core integration.</summary>
+public static class FunctionsWorker
+{
+    public static FunctionsApplicationBuilder CreateBuilder(string[] args)
+    {
+        var worker = FunctionsApplication.CreateBuilder(args);
+        worker.ConfigureFunctionsWebApplication();
+        worker.AddMultiPhone();
+        worker.Services.AddSingleton<ApiPipeline>();
+        return worker;
+    }
+}
+
+/// <summary>Tells whether the Azure Functions host started this process as its worker.</summary>
+public static class FunctionsHost
+{
+    /// <summary>
+    /// The host passes the address of its gRPC endpoint as <c>--functions-uri</c> (which the worker maps to
+    /// <c>Functions:Worker:HostEndpoint</c>; it may also come from the environment). Without it the worker cannot
+    /// start at all, so its presence is exactly "a host is there".
+    /// </summary>
+    public static bool IsStartingUs(string[] args) =>
+        args.Contains("--functions-uri", StringComparer.Ordinal)
+        || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("Functions__Worker__HostEndpoint"));
+}

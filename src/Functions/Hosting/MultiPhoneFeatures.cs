@@ -1,0 +1,44 @@
+using MultiPhone.AgentConfig;
+using MultiPhone.Businesses;
+using MultiPhone.Cosmos;
+using MultiPhone.Functions.Auth;
+using MultiPhone.Functions.Demo;
+using MultiPhone.Idempotency;
+using MultiPhone.Integrations;
+using MultiPhone.PhoneNumbers;
+using MultiPhone.Security;
+using MultiPhone.Services;
+using MultiPhone.Settings;
+using MultiPhone.Staff;
+using MultiPhone.Subscriptions;
+using MultiPhone.Telephony;
+
+namespace MultiPhone.Functions.Hosting;
+
+/// <summary>Every feature of the app, one <c>AddXxx</c> each: the same services whichever way the app runs.</summary>
+public static class MultiPhoneFeatures
+{
+    public static IHostApplicationBuilder AddMultiPhone(this IHostApplicationBuilder builder)
+    {
+        builder.Services
+            .AddSingleton(TimeProvider.System)
+            .AddApiConventions()
+            .AddTrustedProxies(builder.Configuration)
+            .AddApiAuthentication()
+            .AddOpenApiDocs()
+            .AddCosmos()
+            .AddBusinesses()
+            .AddPhoneNumbers()
+            .AddStaff()
+            .AddServices()
+            .AddSettings()
+            .AddSubscriptions()
+            .AddKeyRing(builder.Configuration)
+            .AddIntegrations()
+            .AddAgentConfig()
+            .AddTelephony()
+            .AddIdempotency()
+            .AddDemoData();
+        return builder;
+    }
+}

@@ -1,0 +1,191 @@
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using MultiPhone.Functions.Auth;
+using MultiPhone.Functions.Functions;
+using MultiPhone.Functions.Hosting;
+using MultiPhone.IntegrationTests.Infrastructure;
+
+namespace MultiPhone.IntegrationTests.Hosting;
+
+/// <summary>
+/// The Api function as the Functions host runs it: the worker's services, the function invoked directly with a real
+/// <see cref="HttpRequest"/> (what the worker's ASP.NET Core integration hands it), compared with the standalone app
+/// answering the same request on its port. Both use the same Cosmos database, so the same resource reads the same.
+/// </summary>
+public sealed class ApiFunctionTests(ApiFactory api) : IAsyncLifetime
+{
+    private IHost? _worker;
+
+    public ValueTask InitializeAsync()
+    {
+        var builder = FunctionsWorker.CreateBuilder([]);
+        builder.Configuration.AddInMemoryCollection(api.AppSettings);
+        _worker = builder.Build();
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        _worker?.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    [Fact]
+    public async Task AMissingTokenIsAProblem401BothWays()
+    {
+        using var tenant = await api.NewTenantAsync();
+
+        await AssertSameAsync(new Call("GET", tenant.Path("/phone-numbers"), Token: null));
+    }
+
+    [Fact]
+    public async Task AnotherTenantsPhoneIs404BothWays()
+    {
+        using var mine = await api.NewTenantAsync();
+        using var theirs = await api.NewTenantAsync();
+        var (phone, _) = await theirs.CreatePhoneAsync(Numbers.NextUs());
+
+        await AssertSameAsync(new Call("GET", theirs.Path($"/phone-numbers/{phone.Id}"), mine.Token(BusinessRole.Admin)));
+    }
+
+    [Fact]
+    public async Task AReadGivesTheSameBodyAndETagBothWays()
+    {
+        using var tenant = await api.NewTenantAsync();
+        var (phone, _) = await tenant.CreatePhoneAsync(Numbers.NextUs());
+
+        var (status, headers, _) = await AssertSameAsync(new Call("GET", tenant.Path($"/phone-numbers/{phone.Id}"), tenant.Token(BusinessRole.Viewer)));
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.StartsWith("\"", headers["ETag"]);
+    }
+
+    [Fact]
+    public async Task AnInvalidBodyIsTheSame400ProblemBothWays()
+    {
+        using var tenant = await api.NewTenantAsync();
+
+        var (status, _, body) = await AssertSameAsync(new Call("POST", tenant.Path("/phone-numbers"), tenant.Token(BusinessRole.Admin),
+            """{ "phoneNumber": "not a number", "displayName": "", "timezone": "Mars/Olympus" }"""));
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.NotNull(body!["errors"]!["phoneNumber"]);
+    }
+
+    [Fact]
+    public async Task CreatingIsA201WithLocationAndETagBothWays()
+    {
+        var standaloneId = $"t-{Guid.NewGuid():N}";
+        var workerId = $"t-{Guid.NewGuid():N}";
+        var ops = api.Token("ops-user", [], PlatformRoles.Ops);
+        const string Business = """{ "name": "Made twice", "companyProfile": { "defaultCountry": "US" } }""";
+
+        var standalone = await StandaloneAsync(new Call("PUT", $"/api/v2/businesses/{standaloneId}", ops, Business));
+        var worker = await WorkerAsync(new Call("PUT", $"/api/v2/businesses/{workerId}", ops, Business));
+
+        Assert.Equal((HttpStatusCode.Created, HttpStatusCode.Created), (standalone.Status, worker.Status));
+        Assert.Equal(standalone.Headers["Location"].Replace(standaloneId, "{id}"), worker.Headers["Location"].Replace(workerId, "{id}"));
+        Assert.Equal(standalone.Headers["ETag"], worker.Headers["ETag"]);
+        Assert.Equal(Masked(standalone.Body, standaloneId), Masked(worker.Body, workerId));
+    }
+
+    private sealed record BodyDetection(bool CanHaveBody) : IHttpRequestBodyDetectionFeature;
+
+    private sealed record Call(string Method, string Path, string? Token, string? Json = null);
+
+    private sealed record Answer(HttpStatusCode Status, Dictionary<string, string> Headers, JsonNode? Body);
+
+    /// <summary>Headers a client acts on; Date and the like differ by nature.</summary>
+    private static readonly string[] ComparedHeaders = ["Content-Type", "ETag", "Location", "WWW-Authenticate", "Cache-Control", "Retry-After"];
+
+    private async Task<Answer> AssertSameAsync(Call call)
+    {
+        var standalone = await StandaloneAsync(call);
+        var worker = await WorkerAsync(call);
+
+        Assert.Equal(standalone.Status, worker.Status);
+        Assert.Equal(standalone.Headers, worker.Headers);
+        Assert.Equal(Comparable(standalone.Body), Comparable(worker.Body));
+        return standalone;
+    }
+
+    private async Task<Answer> StandaloneAsync(Call call)
+    {
+        using var client = api.ClientWithToken(call.Token);
+        using var request = new HttpRequestMessage(new HttpMethod(call.Method), call.Path);
+        if (call.Json is not null)
+        {
+            request.Content = new StringContent(call.Json, Encoding.UTF8, "application/json");
+        }
+        using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+        var headers = response.Headers.Concat(response.Content.Headers)
+            .Where(h => ComparedHeaders.Contains(h.Key, StringComparer.OrdinalIgnoreCase))
+            .ToDictionary(h => h.Key, h => string.Join(", ", h.Value), StringComparer.OrdinalIgnoreCase);
+        var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        return new Answer(response.StatusCode, headers, body.Length == 0 ? null : JsonNode.Parse(body));
+    }
+
+    private async Task<Answer> WorkerAsync(Call call)
+    {
+        await using var scope = _worker!.Services.CreateAsyncScope();
+        var context = new DefaultHttpContext { RequestServices = scope.ServiceProvider };
+        var request = context.Request;
+        request.Method = call.Method;
+        request.Scheme = "http";
+        request.Host = new HostString("localhost");
+        var query = call.Path.IndexOf('?', StringComparison.Ordinal);
+        request.Path = query < 0 ? call.Path : call.Path[..query];
+        request.QueryString = query < 0 ? QueryString.Empty : new QueryString(call.Path[query..]);
+        if (call.Token is not null)
+        {
+            request.Headers.Authorization = "Bearer " + call.Token;
+        }
+        if (call.Json is not null)
+        {
+            var bytes = Encoding.UTF8.GetBytes(call.Json);
+            request.ContentType = "application/json; charset=utf-8";
+            request.ContentLength = bytes.Length;
+            request.Body = new MemoryStream(bytes);
+        }
+        // Kestrel, which receives the proxied request in the worker, says whether a request can have a body.
+        context.Features.Set<IHttpRequestBodyDetectionFeature>(new BodyDetection(call.Json is not null));
+        var responseBody = new MemoryStream();
+        context.Response.Body = responseBody;
+
+        var function = ActivatorUtilities.CreateInstance<ApiFunction>(scope.ServiceProvider);
+        await function.RunAsync(request);
+
+        var headers = context.Response.Headers
+            .Where(h => ComparedHeaders.Contains(h.Key, StringComparer.OrdinalIgnoreCase))
+            .ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
+        var body = Encoding.UTF8.GetString(responseBody.ToArray());
+        return new Answer((HttpStatusCode)context.Response.StatusCode, headers, body.Length == 0 ? null : JsonNode.Parse(body));
+    }
+
+    /// <summary>The body without what is different on every request by design (the trace id of a problem).</summary>
+    private static string? Comparable(JsonNode? body)
+    {
+        if (body is JsonObject problem)
+        {
+            problem.Remove("traceId");
+        }
+        return body?.ToJsonString();
+    }
+
+    /// <summary>A created resource's body without its id and its own creation times.</summary>
+    private static string? Masked(JsonNode? body, string id)
+    {
+        if (body is JsonObject resource)
+        {
+            resource.Remove("createdAt");
+            resource.Remove("updatedAt");
+        }
+        return Comparable(body)?.Replace(id, "{id}", StringComparison.Ordinal);
+    }
+}
