@@ -47,5 +47,32 @@ public sealed class EmulatorDatabase : IAsyncDisposable
     }
 }
 
+/// <summary>A test class whose every test gets a database of its own with an "items" container partitioned by /pk.</summary>
+public abstract class ItemsContainerTest(ApiFactory api) : IAsyncLifetime
+{
+    private EmulatorDatabase? _db;
+
+    protected EmulatorDatabase Db => _db ?? throw new InvalidOperationException("Not initialized");
+
+    protected Container Items { get; private set; } = null!;
+
+    protected static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync()
+    {
+        _db = await EmulatorDatabase.CreateAsync(api.CosmosEndpoint);
+        Items = await _db.CreateContainerAsync("items", "/pk");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_db is not null)
+        {
+            await _db.DisposeAsync();
+        }
+        GC.SuppressFinalize(this);
+    }
+}
+
 /// <summary>What the emulator tests write: <see cref="Seq"/> counts the writes to one partition key, in order.</summary>
 public sealed record Item(string Id, string Pk, int Seq);

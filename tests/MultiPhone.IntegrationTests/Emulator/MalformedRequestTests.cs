@@ -23,6 +23,7 @@ public sealed class MalformedRequestTests(MalformedRequestTests.Server server) :
     [InlineData("GET", "docs/kept", "x-ms-documentdb-partitionkey: [\"unterminated", null)]
     [InlineData("GET", "docs", "x-ms-continuation: {not json", null)]
     [InlineData("GET", "docs", "x-ms-max-item-count: many", null)]
+    [InlineData("GET", "docs", "A-IM: Incremental feed\nIf-None-Match: not-a-change-feed-position", null)]
     public async Task UndecodableRequestGetsBadRequestAndTheServerKeepsServing(string method, string path, string headers, string? body)
     {
         using var request = new HttpRequestMessage(new HttpMethod(method), $"{server.Endpoint}dbs/{server.Database}/colls/items/{path}");
