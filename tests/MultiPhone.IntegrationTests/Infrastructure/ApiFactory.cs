@@ -20,6 +20,8 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public const string Audience = "multiphone-api";
     public const string TelephonyAuthToken = "integration-tests-telephony-token";
     public const string AgentStreamUrl = "wss://agents.test.example/stream";
+    /// <summary>The local Cosmos emulators' well-known key, not a secret.</summary>
+    public const string CosmosKey = "C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw==";
 
     private readonly TokenIssuer _tokens = new(
         Options.Create(new AuthOptions { Issuer = Issuer, Audience = Audience, SigningKey = SigningKey }), TimeProvider.System);
@@ -70,7 +72,7 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     [
         ("urls", "http://127.0.0.1:0"),
         ("Cosmos:Endpoint", CosmosEndpoint),
-        ("Cosmos:Key", "C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw=="),
+        ("Cosmos:Key", CosmosKey),
         ("Cosmos:Database", "tests"),
         ("Cosmos:CreateIfMissing", "true"),
         ("Cosmos:AcceptLoopbackSelfSignedCertificate", "true"),
