@@ -13,9 +13,9 @@ var containers = [
   { name: 'phoneNumbers', partitionKey: '/businessId', perItemTtl: true }
   { name: 'phoneNumberIndex', partitionKey: '/id', perItemTtl: false }
   { name: 'settings', partitionKey: '/businessId', perItemTtl: false }
-  { name: 'staff', partitionKey: '/businessId', perItemTtl: false }
+  { name: 'staff', partitionKey: '/businessId', perItemTtl: true }
   { name: 'staffAssignments', partitionKey: '/businessId', perItemTtl: false }
-  { name: 'services', partitionKey: '/businessId', perItemTtl: false }
+  { name: 'services', partitionKey: '/businessId', perItemTtl: true }
   { name: 'phoneServiceSelections', partitionKey: '/businessId', perItemTtl: false }
   { name: 'integrations', partitionKey: '/businessId', perItemTtl: false }
   { name: 'idempotency', partitionKey: '/businessId', perItemTtl: true }

@@ -1,5 +1,6 @@
 using MultiPhone.Functions.Auth;
 using MultiPhone.Functions.Hosting;
+using MultiPhone.Functions.Realtime;
 
 namespace MultiPhone.Functions.Api;
 
@@ -24,8 +25,10 @@ public static class ApiRoutes
             .MapSubscription()
             .MapIntegrations()
             .MapPhoneAgentConfig();
+        app.MapRealtimeHub();
         app.MapGroup("/api/v2")
             .RequireAuthorization()
+            .MapRealtime()
             .MapVoiceAgentConfig()
             .MapWebhooks()
             .MapBenchmarkBaseline(app.ServiceProvider.GetRequiredService<IConfiguration>());

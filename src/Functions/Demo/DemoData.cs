@@ -3,6 +3,7 @@ using MultiPhone.Businesses;
 using MultiPhone.Functions.Auth;
 using MultiPhone.Hours;
 using MultiPhone.PhoneNumbers;
+using MultiPhone.Realtime;
 using MultiPhone.Services;
 using MultiPhone.Settings;
 using MultiPhone.Staff;
@@ -53,6 +54,7 @@ internal sealed partial class DemoData(
         {
             return;
         }
+        using var author = ChangeAuthor.As("system:demo");
         if (!(await businesses.GetAsync(BusinessId, cancellationToken)).IsOk)
         {
             await businesses.PutAsync(BusinessId, new BusinessInput("Harbor Dental", new CompanyProfile

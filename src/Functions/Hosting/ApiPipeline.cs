@@ -1,4 +1,5 @@
 using MultiPhone.Functions.Api;
+using MultiPhone.Realtime;
 
 namespace MultiPhone.Functions.Hosting;
 
@@ -31,6 +32,12 @@ public static class ApiPipelineExtensions
         app.UseApiConventions();
         app.UseRouting();
         app.UseAuthentication();
+        // What this request writes records its caller as the author: the changedBy of realtime messages.
+        app.Use((context, next) =>
+        {
+            ChangeAuthor.Set(context.User.FindFirst("sub")?.Value);
+            return next(context);
+        });
         app.UseAuthorization();
         app.UseEndpoints(endpoints => endpoints.MapApi());
         return app;

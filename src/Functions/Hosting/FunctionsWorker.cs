@@ -1,4 +1,5 @@
 using Microsoft.Azure.Functions.Worker.Builder;
+using MultiPhone.Realtime.SignalRService;
 
 namespace MultiPhone.Functions.Hosting;
 
@@ -11,6 +12,9 @@ public static class FunctionsWorker
         worker.ConfigureFunctionsWebApplication();
         worker.AddMultiPhone();
         worker.Services.AddSingleton<ApiPipeline>();
+        worker.Services.AddOptions<SignalRServiceOptions>().Validate(signalR => signalR.Configured,
+            "Under the Functions host realtime needs Azure SignalR Service: set SignalR__Endpoint (or SignalR__ConnectionString). "
+            + "The app's own hub serves only the standalone app.");
         return worker;
     }
 }

@@ -3,6 +3,7 @@ using MultiPhone.Businesses;
 using MultiPhone.Cosmos;
 using MultiPhone.Functions.Auth;
 using MultiPhone.Functions.Demo;
+using MultiPhone.Functions.Realtime;
 using MultiPhone.Idempotency;
 using MultiPhone.Integrations;
 using MultiPhone.PhoneNumbers;
@@ -38,6 +39,7 @@ public static class MultiPhoneFeatures
             .AddAgentConfig()
             .AddTelephony()
             .AddIdempotency()
+            .AddRealtime(builder.Configuration)
             .AddDemoData();
         return builder;
     }

@@ -72,6 +72,15 @@ public sealed class AgentConfigCache
         return fresh.Config;
     }
 
+    /// <summary>Drops what every phone of the business shares (business, primary, defaults, staff, business-wide services).</summary>
+    public void ForgetBusiness(string businessId) => _businesses.Forget(businessId);
+
+    /// <summary>Drops what one phone has alone (phone, overrides, staff list, switched-off and own services).</summary>
+    public void ForgetPhone(string businessId, string phoneId) => _phones.Forget((businessId, phoneId));
+
+    /// <summary>Drops which phone a number belongs to.</summary>
+    public void ForgetNumber(string e164) => _numbers.Forget(e164);
+
     private TimeSpan MaxStaleness() => _options.Value.MaxStaleness;
 
     private int MaxEntries() => _options.Value.MaxEntries;

@@ -43,6 +43,12 @@ internal sealed class CachedEntries<TKey, T>(TimeProvider time, Func<TimeSpan> m
         return entry;
     }
 
+    /// <summary>
+    /// Forgets an entry a change made stale: the next caller reads it again. A read or refresh already under way for
+    /// it cannot put it back (it only replaces the entry it started from).
+    /// </summary>
+    public void Forget(TKey key) => _entries.TryRemove(key, out _);
+
     /// <summary>Reads the entry again while it is still served; the new one replaces it once read. One refresh per entry.</summary>
     private void RefreshInBackground(TKey key, CachedEntry<T> current, Func<Task<T>> load, DateTimeOffset now)
     {

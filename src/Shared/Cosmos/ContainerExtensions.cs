@@ -1,15 +1,30 @@
 using System.Net;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.Azure.Cosmos;
+using MultiPhone.Realtime;
 
 namespace MultiPhone.Cosmos;
 
 /// <summary>
 /// Point operations that report expected outcomes (missing, conflict, stale) as values through the stream API,
 /// so no exception is used for control flow. Unexpected statuses still throw.
+/// Removed documents (<see cref="RemoveAsync{T}"/>) are absent to every read made through here.
 /// </summary>
 public static class ContainerExtensions
 {
+    /// <summary>The property every written document carries: who wrote it.</summary>
+    public const string ChangedByProperty = "changedBy";
+
+    /// <summary>Marks a removed document; its presence makes the document absent to reads.</summary>
+    public const string RemovedAtProperty = "removedAt";
+
+    /// <summary>
+    /// How long a removed document stays (Cosmos per-item TTL) so the change feed, which carries no deletes, carries
+    /// its removal to the realtime router first.
+    /// </summary>
+    public static readonly TimeSpan RemovedDocumentLifetime = TimeSpan.FromDays(7);
+
     public static async Task<Stored<T>?> ReadAsync<T>(this Container container, string id, PartitionKey partitionKey, CancellationToken ct)
     {
         if (!CanBeId(id))
@@ -23,7 +38,8 @@ public static class ContainerExtensions
             return null;
         }
         response.EnsureSuccessStatusCode();
-        return new Stored<T>(await DeserializeAsync<T>(response.Content, ct), response.Headers.ETag);
+        using var document = await JsonDocument.ParseAsync(response.Content, cancellationToken: ct);
+        return IsRemoved(document.RootElement) ? null : new Stored<T>(Deserialize<T>(document.RootElement), response.Headers.ETag);
     }
 
     public static async Task<Write<T>> CreateAsync<T>(this Container container, T item, PartitionKey partitionKey, CancellationToken ct)
@@ -37,6 +53,23 @@ public static class ContainerExtensions
         using var response = await container.ReplaceItemStreamAsync(
             Serialize(item), id, partitionKey, new ItemRequestOptions { IfMatchEtag = ifMatch }, ct);
         return ToWrite(response, item);
+    }
+
+    /// <summary>
+    /// Removes a document the realtime channels report on: replaces it, under If-Match, by its own content marked
+    /// <see cref="RemovedAtProperty"/> with a TTL of <see cref="RemovedDocumentLifetime"/>. The container must allow
+    /// per-item TTL. Ids of removed documents are never reused (a create would conflict until the TTL ends).
+    /// </summary>
+    public static async Task<WriteStatus> RemoveAsync<T>(this Container container, T item, string id, PartitionKey partitionKey, string ifMatch, DateTimeOffset now, CancellationToken ct)
+    {
+        using var response = await container.ReplaceItemStreamAsync(
+            Serialize(item, document =>
+            {
+                document[RemovedAtProperty] = now;
+                document["ttl"] = (int)RemovedDocumentLifetime.TotalSeconds;
+            }),
+            id, partitionKey, new ItemRequestOptions { IfMatchEtag = ifMatch }, ct);
+        return ToStatus(response) ?? WriteStatus.Done;
     }
 
     public static async Task<WriteStatus> DeleteAsync(this Container container, string id, PartitionKey partitionKey, string? ifMatch, CancellationToken ct)
@@ -58,9 +91,10 @@ public static class ContainerExtensions
             using var document = await JsonDocument.ParseAsync(page.Content, cancellationToken: ct);
             foreach (var element in document.RootElement.GetProperty("Documents").EnumerateArray())
             {
-                var item = element.Deserialize<T>(CosmosJson.Options)
-                    ?? throw new InvalidOperationException($"A null {typeof(T).Name} came back from Cosmos.");
-                results.Add(new Stored<T>(item, element.GetProperty("_etag").GetString()!));
+                if (!IsRemoved(element))
+                {
+                    results.Add(new Stored<T>(Deserialize<T>(element), element.GetProperty("_etag").GetString()!));
+                }
             }
         }
         return results;
@@ -91,9 +125,21 @@ public static class ContainerExtensions
         }
     }
 
-    private static MemoryStream Serialize<T>(T item) => new(JsonSerializer.SerializeToUtf8Bytes(item, CosmosJson.Options));
+    /// <summary>The document's JSON, stamped with who is writing it (<see cref="ChangeAuthor"/>) for the change feed.</summary>
+    private static MemoryStream Serialize<T>(T item, Action<JsonObject>? mark = null)
+    {
+        var document = JsonSerializer.SerializeToNode(item, CosmosJson.Options)?.AsObject()
+            ?? throw new InvalidOperationException($"A {typeof(T).Name} serialized to null.");
+        if (ChangeAuthor.Current is { } author)
+        {
+            document[ChangedByProperty] = author;
+        }
+        mark?.Invoke(document);
+        return new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(document, CosmosJson.Options));
+    }
 
-    private static async Task<T> DeserializeAsync<T>(Stream content, CancellationToken ct) =>
-        await JsonSerializer.DeserializeAsync<T>(content, CosmosJson.Options, ct)
-        ?? throw new InvalidOperationException($"A null {typeof(T).Name} came back from Cosmos.");
+    public static bool IsRemoved(JsonElement document) => document.TryGetProperty(RemovedAtProperty, out _);
+
+    private static T Deserialize<T>(JsonElement document) =>
+        document.Deserialize<T>(CosmosJson.Options) ?? throw new InvalidOperationException($"A null {typeof(T).Name} came back from Cosmos.");
 }

@@ -33,6 +33,9 @@ public sealed record PhoneNumber
 
     public required DateTimeOffset UpdatedAt { get; init; }
 
+    /// <summary>Bumped by every update, so realtime messages about the phone can be told apart in order.</summary>
+    public long Version { get; init; }
+
     /// <summary>Cosmos per-item time to live: set on pending phones only, so an abandoned create cleans itself up in Azure.</summary>
     public int? Ttl { get; init; }
 }

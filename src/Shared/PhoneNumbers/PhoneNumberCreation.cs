@@ -64,6 +64,7 @@ public sealed partial class PhoneNumberCreation(
             Ttl = options.Value.PendingPhoneTtlSeconds,
             CreatedAt = now,
             UpdatedAt = now,
+            Version = 1,
         };
         var pending = (await store.CreateAsync(phone, ct)).Stored
             ?? throw new InvalidOperationException($"A new phone id {phone.Id} collided with an existing one.");

@@ -82,6 +82,7 @@ public sealed partial class PhoneNumberService(
             Timezone = change.Timezone,
             IsActive = isActive,
             UpdatedAt = time.GetUtcNow(),
+            Version = current.Phone.Version + 1,
         };
         var replaced = await store.ReplaceAsync(updated, current.StoredETag, ct);
         if (!replaced.Done)
@@ -111,7 +112,7 @@ public sealed partial class PhoneNumberService(
         {
             return PrimaryRequired("The primary phone cannot be deleted while the business has other phones: make another phone primary first.");
         }
-        switch (await store.DeleteAsync(current.Phone, current.StoredETag, ct))
+        switch (await store.RemoveAsync(current.Phone, current.StoredETag, time.GetUtcNow(), ct))
         {
             case WriteStatus.Missing:
                 return NotFound(phoneId);

@@ -27,6 +27,11 @@ public sealed class PhoneNumberStore(Database database)
     public Task<Write<PhoneNumber>> ReplaceAsync(PhoneNumber phone, string ifMatch, CancellationToken ct) =>
         _phones.ReplaceAsync(phone, phone.Id, new PartitionKey(phone.BusinessId), ifMatch, ct);
 
+    /// <summary>Removes a ready phone so the change feed sees it go (ContainerExtensions.RemoveAsync).</summary>
+    public Task<WriteStatus> RemoveAsync(PhoneNumber phone, string ifMatch, DateTimeOffset now, CancellationToken ct) =>
+        _phones.RemoveAsync(phone, phone.Id, new PartitionKey(phone.BusinessId), ifMatch, now, ct);
+
+    /// <summary>Deletes an unfinished (pending) phone, which nobody was ever told about.</summary>
     public Task<WriteStatus> DeleteAsync(PhoneNumber phone, string ifMatch, CancellationToken ct) =>
         _phones.DeleteAsync(phone.Id, new PartitionKey(phone.BusinessId), ifMatch, ct);
 

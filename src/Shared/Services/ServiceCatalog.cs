@@ -106,7 +106,7 @@ public sealed class ServiceCatalog(BusinessStore businesses, PhoneNumberService 
         {
             return found.Problem;
         }
-        return await store.DeleteAsync(found.Value.Item, found.Value.ETag, ct) switch
+        return await store.RemoveAsync(found.Value.Item, found.Value.ETag, time.GetUtcNow(), ct) switch
         {
             WriteStatus.Done => true,
             WriteStatus.Missing => NotFound(serviceId),

@@ -7,7 +7,8 @@ namespace MultiPhone.Services;
 /// <summary>Cosmos access for services and the per-phone switched-off lists, both partitioned by business.</summary>
 public sealed class ServiceStore(Database database) : IPhoneScopedData
 {
-    public static readonly ContainerDefinition ServicesDefinition = new("services", "/businessId");
+    /// <summary>Per-item TTL: a removed service stays a while for the change feed (ContainerExtensions.RemoveAsync).</summary>
+    public static readonly ContainerDefinition ServicesDefinition = new("services", "/businessId") { PerItemTtl = true };
     public static readonly ContainerDefinition SelectionsDefinition = new("phoneServiceSelections", "/businessId");
 
     // CosmosJson leaves nulls out, so a business-wide service has no phoneId at all.
@@ -51,8 +52,8 @@ public sealed class ServiceStore(Database database) : IPhoneScopedData
     public Task<Write<Service>> ReplaceAsync(Service service, string ifMatch, CancellationToken ct) =>
         _services.ReplaceAsync(service, service.Id, new PartitionKey(service.BusinessId), ifMatch, ct);
 
-    public Task<WriteStatus> DeleteAsync(Service service, string ifMatch, CancellationToken ct) =>
-        _services.DeleteAsync(service.Id, new PartitionKey(service.BusinessId), ifMatch, ct);
+    public Task<WriteStatus> RemoveAsync(Service service, string ifMatch, DateTimeOffset now, CancellationToken ct) =>
+        _services.RemoveAsync(service, service.Id, new PartitionKey(service.BusinessId), ifMatch, now, ct);
 
     public Task<Stored<PhoneServiceSelection>?> GetSelectionAsync(string businessId, string phoneId, CancellationToken ct) =>
         _selections.ReadAsync<PhoneServiceSelection>(phoneId, new PartitionKey(businessId), ct);

@@ -103,7 +103,7 @@ public sealed partial class StaffService(BusinessStore businesses, StaffStore st
         {
             return found.Problem;
         }
-        switch (await store.DeleteAsync(found.Value.Item, found.Value.ETag, ct))
+        switch (await store.RemoveAsync(found.Value.Item, found.Value.ETag, time.GetUtcNow(), ct))
         {
             case WriteStatus.Missing:
                 return NotFound(staffId);

@@ -7,7 +7,8 @@ namespace MultiPhone.Staff;
 /// <summary>Cosmos access for staff members and the per-phone assignment lists, both partitioned by business.</summary>
 public sealed class StaffStore(Database database) : IPhoneScopedData
 {
-    public static readonly ContainerDefinition StaffDefinition = new("staff", "/businessId");
+    /// <summary>Per-item TTL: a removed member stays a while for the change feed (ContainerExtensions.RemoveAsync).</summary>
+    public static readonly ContainerDefinition StaffDefinition = new("staff", "/businessId") { PerItemTtl = true };
     public static readonly ContainerDefinition AssignmentsDefinition = new("staffAssignments", "/businessId");
 
     private readonly Container _staff = database.GetContainer(StaffDefinition.Name);
@@ -46,8 +47,8 @@ public sealed class StaffStore(Database database) : IPhoneScopedData
     public Task<Write<StaffMember>> ReplaceAsync(StaffMember member, string ifMatch, CancellationToken ct) =>
         _staff.ReplaceAsync(member, member.Id, new PartitionKey(member.BusinessId), ifMatch, ct);
 
-    public Task<WriteStatus> DeleteAsync(StaffMember member, string ifMatch, CancellationToken ct) =>
-        _staff.DeleteAsync(member.Id, new PartitionKey(member.BusinessId), ifMatch, ct);
+    public Task<WriteStatus> RemoveAsync(StaffMember member, string ifMatch, DateTimeOffset now, CancellationToken ct) =>
+        _staff.RemoveAsync(member, member.Id, new PartitionKey(member.BusinessId), ifMatch, now, ct);
 
     public Task<Stored<PhoneStaffAssignments>?> GetAssignmentsAsync(string businessId, string phoneId, CancellationToken ct) =>
         _assignments.ReadAsync<PhoneStaffAssignments>(phoneId, new PartitionKey(businessId), ct);

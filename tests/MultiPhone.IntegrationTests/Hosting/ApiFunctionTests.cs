@@ -24,9 +24,10 @@ public sealed class ApiFunctionTests(ApiFactory api) : IAsyncLifetime
 
     public ValueTask InitializeAsync()
     {
-        var builder = FunctionsWorker.CreateBuilder([]);
-        builder.Configuration.AddInMemoryCollection(api.AppSettings);
-        _worker = builder.Build();
+        // The settings come as the worker reads them (command line), so features are registered as under the host.
+        // Under the host realtime goes through Azure SignalR Service; these requests never reach it.
+        var settings = api.AppSettings.Append(new("SignalR:Endpoint", "https://multiphone-tests.service.signalr.net"));
+        _worker = FunctionsWorker.CreateBuilder([.. settings.Select(s => $"--{s.Key}={s.Value}")]).Build();
         return ValueTask.CompletedTask;
     }
 

@@ -84,6 +84,8 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         ("Telephony:AgentStreamUrl", AgentStreamUrl),
         // Tests see every change at once; AgentConfigCacheTests covers the cache with a clock of its own.
         ("AgentConfig:MaxStaleness", "00:00:00"),
+        // Only the realtime tests (RealtimeFactory) read the change feed, so the others do not pay for it.
+        ("Realtime:ChangeFeed", "false"),
     ];
 
     protected virtual void ConfigureServices(IServiceCollection services)

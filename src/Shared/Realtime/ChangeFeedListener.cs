@@ -1,0 +1,178 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.Azure.Cosmos;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using MultiPhone.AgentConfig;
+
+namespace MultiPhone.Realtime;
+
+/// <summary>
+/// Reads the Cosmos change feed, the one source of realtime messages, two ways:
+/// <list type="bullet">
+/// <item>the change feed processor, one per container the channels report on, with leases in <c>leases</c>: across
+/// instances each part of the feed is read by one of them (the leases split the work and move when an instance
+/// stops), checkpointed after its messages are sent, so every change is routed at least once;</item>
+/// <item>a pull-model reader per instance from "now" with its position in memory, because every instance must drop
+/// what a change made stale in its own agent-configuration cache, not only the one that routes it.</item>
+/// </list>
+/// </summary>
+public sealed partial class ChangeFeedListener(
+    Database database,
+    ChangeRouter router,
+    IRealtimeTransport transport,
+    AgentConfigInvalidation invalidation,
+    IOptions<RealtimeOptions> options,
+    ILogger<ChangeFeedListener> logger) : BackgroundService
+{
+    public const string LeasesContainer = "leases";
+
+    /// <summary>The containers whose documents the channels report on.</summary>
+    public static readonly string[] RoutedContainers =
+    [
+        Businesses.BusinessStore.Definition.Name, PhoneNumbers.PhoneNumberStore.PhonesDefinition.Name, Settings.SettingsStore.Definition.Name,
+        Staff.StaffStore.StaffDefinition.Name, Staff.StaffStore.AssignmentsDefinition.Name,
+        Services.ServiceStore.ServicesDefinition.Name, Services.ServiceStore.SelectionsDefinition.Name,
+    ];
+
+    private readonly List<ChangeFeedProcessor> _processors = [];
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.ChangeFeed)
+        {
+            return;
+        }
+        await StartProcessorsAsync(stoppingToken);
+        await KeepCacheFreshAsync(stoppingToken);
+    }
+
+    /// <summary>Starts a processor per routed container; Cosmos being unreachable at start only delays it.</summary>
+    private async Task StartProcessorsAsync(CancellationToken ct)
+    {
+        var instance = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid():N}";
+        foreach (var name in RoutedContainers)
+        {
+            while (true)
+            {
+                try
+                {
+                    _processors.Add(await StartProcessorAsync(name, instance));
+                    break;
+                }
+                catch (Exception e) when (e is CosmosException or HttpRequestException && !ct.IsCancellationRequested)
+                {
+                    LogStartFailed(logger, e, name);
+                    await Task.Delay(TimeSpan.FromSeconds(5), ct);
+                }
+            }
+        }
+    }
+
+    private async Task<ChangeFeedProcessor> StartProcessorAsync(string name, string instance)
+    {
+        var processor = database.GetContainer(name)
+            .GetChangeFeedProcessorBuilder($"realtime.{name}", (Container.ChangeFeedStreamHandler)((_, changes, ct) => RouteAsync(name, changes, ct)))
+            .WithInstanceName(instance)
+            .WithLeaseContainer(database.GetContainer(LeasesContainer))
+            .WithPollInterval(options.Value.PollInterval)
+            // A first start begins now; afterwards each lease continues from its checkpoint.
+            .WithStartTime(DateTime.UtcNow)
+            .WithErrorNotification((lease, error) =>
+            {
+                LogProcessorError(logger, error, name, lease);
+                return Task.CompletedTask;
+            })
+            .Build();
+        await processor.StartAsync();
+        return processor;
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        foreach (var processor in _processors)
+        {
+            await processor.StopAsync();
+        }
+        await base.StopAsync(cancellationToken);
+    }
+
+    private async Task RouteAsync(string container, Stream changes, CancellationToken ct)
+    {
+        foreach (var change in await ReadAsync(container, changes, ct))
+        {
+            // This instance answers agents too: what it is about to announce must already be fresh here.
+            invalidation.Apply(change);
+            IReadOnlyList<ChangeMessage> messages;
+            try
+            {
+                messages = await router.RouteAsync(change, ct);
+            }
+            catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
+            {
+                // A document the router cannot read would otherwise stop the feed for every later change.
+                LogUnroutable(logger, e, container, change.Id);
+                continue;
+            }
+            // A failed send fails the batch: the processor does not checkpoint it and delivers it again.
+            await Parallel.ForEachAsync(messages, new ParallelOptions { MaxDegreeOfParallelism = options.Value.MaxParallelSends, CancellationToken = ct },
+                (message, token) => new ValueTask(transport.SendAsync(message.Channel, message, token)));
+        }
+    }
+
+    private async Task KeepCacheFreshAsync(CancellationToken ct)
+    {
+        var feeds = AgentConfigInvalidation.Containers
+            .Select(name => (Name: name, Feed: database.GetContainer(name).GetChangeFeedStreamIterator(ChangeFeedStartFrom.Now(), ChangeFeedMode.LatestVersion)))
+            .ToList();
+        while (!ct.IsCancellationRequested)
+        {
+            var idle = true;
+            foreach (var (name, feed) in feeds)
+            {
+                try
+                {
+                    using var page = await feed.ReadNextAsync(ct);
+                    if (page.StatusCode == HttpStatusCode.NotModified)
+                    {
+                        continue;
+                    }
+                    page.EnsureSuccessStatusCode();
+                    idle = false;
+                    foreach (var change in await ReadAsync(name, page.Content, ct))
+                    {
+                        invalidation.Apply(change);
+                    }
+                }
+                catch (Exception e) when (e is CosmosException or HttpRequestException && !ct.IsCancellationRequested)
+                {
+                    // The position is kept; the next round reads the same page again. MaxStaleness bounds the cache meanwhile.
+                    LogCacheFeedError(logger, e, name);
+                }
+            }
+            if (idle)
+            {
+                await Task.Delay(options.Value.PollInterval, ct);
+            }
+        }
+    }
+
+    private static async Task<List<ChangedDocument>> ReadAsync(string container, Stream changes, CancellationToken ct)
+    {
+        using var page = await JsonDocument.ParseAsync(changes, cancellationToken: ct);
+        return [.. page.RootElement.GetProperty("Documents").EnumerateArray().Select(d => new ChangedDocument(container, d.Clone()))];
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Change feed processor of {Container} failed on lease {Lease}; it retries")]
+    private static partial void LogProcessorError(ILogger logger, Exception exception, string container, string lease);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not start the change feed processor of {Container}; trying again in 5 s")]
+    private static partial void LogStartFailed(ILogger logger, Exception exception, string container);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not route document {Id} of {Container}; it was skipped")]
+    private static partial void LogUnroutable(ILogger logger, Exception exception, string container, string id);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Reading the change feed of {Container} for the cache failed; it retries")]
+    private static partial void LogCacheFeedError(ILogger logger, Exception exception, string container);
+}

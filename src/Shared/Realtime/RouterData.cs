@@ -1,0 +1,37 @@
+using Microsoft.Azure.Cosmos;
+using MultiPhone.Cosmos;
+using MultiPhone.PhoneNumbers;
+using MultiPhone.Settings;
+using MultiPhone.Staff;
+
+namespace MultiPhone.Realtime;
+
+/// <summary>What the router reads to fan a change out to the phones it affects: a few reads in one business partition.</summary>
+public interface IRouterData
+{
+    Task<IReadOnlyList<PhoneNumber>> ReadyPhonesAsync(string businessId, CancellationToken ct);
+
+    /// <summary>Every layer of one section in the business, by scope: "defaults" and each overriding phone's id.</summary>
+    Task<IReadOnlyDictionary<string, SectionDocument>> SectionLayersAsync(string businessId, string section, CancellationToken ct);
+
+    Task<IReadOnlyList<PhoneStaffAssignments>> AssignmentsAsync(string businessId, CancellationToken ct);
+}
+
+public sealed class CosmosRouterData(PhoneNumberStore phones, Database database, StaffStore staff) : IRouterData
+{
+    private readonly Container _settings = database.GetContainer(SettingsStore.Definition.Name);
+
+    public async Task<IReadOnlyList<PhoneNumber>> ReadyPhonesAsync(string businessId, CancellationToken ct) =>
+        [.. (await phones.ListAsync(businessId, ct)).Select(p => p.Item).Where(p => p.State == PhoneState.Ready)];
+
+    public async Task<IReadOnlyDictionary<string, SectionDocument>> SectionLayersAsync(string businessId, string section, CancellationToken ct) =>
+        (await _settings.QueryPartitionAsync<SectionDocument>(
+            new QueryDefinition("SELECT * FROM c WHERE c.businessId = @businessId AND c.section = @section")
+                .WithParameter("@businessId", businessId)
+                .WithParameter("@section", section),
+            new PartitionKey(businessId), ct))
+        .ToDictionary(d => d.Item.Scope, d => d.Item, StringComparer.Ordinal);
+
+    public async Task<IReadOnlyList<PhoneStaffAssignments>> AssignmentsAsync(string businessId, CancellationToken ct) =>
+        [.. (await staff.ListAssignmentsAsync(businessId, ct)).Select(a => a.Item)];
+}

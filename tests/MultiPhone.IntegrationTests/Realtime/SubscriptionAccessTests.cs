@@ -1,0 +1,106 @@
+using System.Net;
+using System.Net.Http.Json;
+using MultiPhone.Functions.Auth;
+using MultiPhone.IntegrationTests.Infrastructure;
+
+namespace MultiPhone.IntegrationTests.Realtime;
+
+/// <summary>Who may listen to what: the same answers the REST routes give for the data a channel carries.</summary>
+public sealed class SubscriptionAccessTests(RealtimeFactory api)
+{
+    [Fact]
+    public async Task ChannelsAreAuthorizedLikeTheRestRoutes()
+    {
+        using var mine = await api.NewTenantAsync();
+        using var theirs = await api.NewTenantAsync();
+        var (myPhone, _) = await mine.CreatePhoneAsync(Numbers.NextUs());
+        var (theirPhone, _) = await theirs.CreatePhoneAsync(Numbers.NextUs());
+        var viewer = mine.Token(BusinessRole.Viewer);
+        var agent = api.Token("agent-7", [], PlatformRoles.VoiceAgent);
+        var ops = api.Token("ops-7", [], PlatformRoles.Ops);
+        var cases = new (string Who, string Token, string Channel, string? BusinessId, HttpStatusCode Expected)[]
+        {
+            ("a viewer, their business", viewer, $"business:{mine.BusinessId}", null, HttpStatusCode.NoContent),
+            ("a viewer, their phone's settings", viewer, $"phone:{myPhone.Id}:settings", null, HttpStatusCode.NoContent),
+            ("a viewer, their phone's hours", viewer, $"phone:{myPhone.Id}:hours", null, HttpStatusCode.NoContent),
+            ("a viewer, another business", viewer, $"business:{theirs.BusinessId}", null, HttpStatusCode.NotFound),
+            ("a viewer of X, a phone of Y", viewer, $"phone:{theirPhone.Id}:settings", null, HttpStatusCode.NotFound),
+            ("a viewer of X, a phone of Y naming Y", viewer, $"phone:{theirPhone.Id}:voice", theirs.BusinessId, HttpStatusCode.NotFound),
+            ("a viewer, a phone that does not exist", viewer, $"phone:{Guid.NewGuid()}:voice", null, HttpStatusCode.NotFound),
+            ("a voice agent, a phone's voice", agent, $"phone:{theirPhone.Id}:voice", theirs.BusinessId, HttpStatusCode.NoContent),
+            ("a voice agent, a phone's hours", agent, $"phone:{theirPhone.Id}:hours", theirs.BusinessId, HttpStatusCode.NoContent),
+            ("a voice agent, a phone's settings", agent, $"phone:{theirPhone.Id}:settings", theirs.BusinessId, HttpStatusCode.NotFound),
+            ("a voice agent, a business", agent, $"business:{theirs.BusinessId}", null, HttpStatusCode.NotFound),
+            ("a voice agent, a phone under the wrong business", agent, $"phone:{theirPhone.Id}:voice", mine.BusinessId, HttpStatusCode.NotFound),
+            ("ops, any business", ops, $"business:{theirs.BusinessId}", null, HttpStatusCode.NoContent),
+            ("ops, any phone's settings", ops, $"phone:{theirPhone.Id}:settings", theirs.BusinessId, HttpStatusCode.NoContent),
+            ("a malformed channel", viewer, $"phone:{myPhone.Id}", null, HttpStatusCode.BadRequest),
+            ("an unknown kind of channel", viewer, $"phone:{myPhone.Id}:secrets", null, HttpStatusCode.BadRequest),
+            ("an empty channel id", viewer, "business:", null, HttpStatusCode.BadRequest),
+        };
+
+        var wrong = new List<string>();
+        foreach (var (who, token, channel, businessId, expected) in cases)
+        {
+            await using var client = await RealtimeClient.ConnectAsync(api, token);
+            using var response = await client.SubscribeAsync(channel, businessId);
+            if (response.StatusCode != expected)
+            {
+                wrong.Add($"{who} ({channel}): expected {(int)expected}, got {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)}");
+            }
+        }
+
+        Assert.Empty(wrong);
+    }
+
+    [Fact]
+    public async Task NobodyCanSubscribeSomeoneElsesConnection()
+    {
+        using var tenant = await api.NewTenantAsync();
+        await using var alice = await RealtimeClient.ConnectAsync(api, api.Token("alice", [(tenant.BusinessId, BusinessRole.Admin)]));
+        await using var mallory = await RealtimeClient.ConnectAsync(api, api.Token("mallory", [(tenant.BusinessId, BusinessRole.Viewer)]));
+
+        using var response = await mallory.SubscribeAsync($"business:{tenant.BusinessId}", connectionId: alice.Connection.ConnectionId);
+
+        await response.AssertProblemAsync(HttpStatusCode.NotFound, "not-found");
+    }
+
+    [Fact]
+    public async Task SubscribingNeedsATokenAndAConnection()
+    {
+        using var tenant = await api.NewTenantAsync();
+        await using var client = await RealtimeClient.ConnectAsync(api, tenant.Token(BusinessRole.Viewer));
+        using var anonymous = api.ClientWithToken(null);
+
+        using var noToken = await anonymous.PostAsJsonAsync("/api/v2/realtime/subscriptions",
+            new { connectionId = client.Connection.ConnectionId, channel = $"business:{tenant.BusinessId}" }, TestContext.Current.CancellationToken);
+        using var noConnection = await client.SubscribeAsync($"business:{tenant.BusinessId}", connectionId: "");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, noToken.StatusCode);
+        Assert.Equal(["connectionId"], (await noConnection.AssertProblemAsync(HttpStatusCode.BadRequest, "validation")).ErrorFields());
+    }
+
+    [Fact]
+    public async Task AnUnsubscribedConnectionHearsNoMore()
+    {
+        using var tenant = await api.NewTenantAsync();
+        await using var client = await RealtimeClient.ConnectAsync(api, tenant.Token(BusinessRole.Viewer));
+        var channel = $"business:{tenant.BusinessId}";
+        await client.SubscribeOrFailAsync(channel);
+        await tenant.CreatePhoneAsync(Numbers.NextUs(), "First");
+        await client.NextAsync(m => m.Channel() == channel && m.Type() == "phone.added", "the first phone");
+
+        using var left = await tenant.Viewer.DeleteAsync(
+            $"/api/v2/realtime/subscriptions?connectionId={Uri.EscapeDataString(client.Connection.ConnectionId!)}&channel={Uri.EscapeDataString(channel)}",
+            TestContext.Current.CancellationToken);
+        var (second, _) = await tenant.CreatePhoneAsync(Numbers.NextUs(), "Second");
+        // Another listener proves the second phone's message went out.
+        await using var witness = await RealtimeClient.ConnectAsync(api, tenant.Token(BusinessRole.Viewer));
+        await witness.SubscribeOrFailAsync(channel);
+        await tenant.CreatePhoneAsync(Numbers.NextUs(), "Third");
+        await witness.NextAsync(m => m.Type() == "phone.added" && m.Text("phoneId") != second.Id, "the third phone");
+
+        Assert.Equal(HttpStatusCode.NoContent, left.StatusCode);
+        Assert.DoesNotContain(client.Received, m => m.Text("phoneId") == second.Id);
+    }
+}

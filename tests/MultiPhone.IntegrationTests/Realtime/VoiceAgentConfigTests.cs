@@ -1,0 +1,80 @@
+using Microsoft.AspNetCore.SignalR.Client;
+using MultiPhone.AgentClient;
+using MultiPhone.Functions.Auth;
+using MultiPhone.IntegrationTests.Infrastructure;
+
+namespace MultiPhone.IntegrationTests.Realtime;
+
+/// <summary>The voice agents' client (src/AgentClient) end to end against the app with its change feed on.</summary>
+public sealed class VoiceAgentConfigTests(RealtimeFactory api)
+{
+    [Fact]
+    public async Task AVoiceAgentFollowsItsPhonesGreetingAndInheritedDefaultsAndNothingOfAnotherPhone()
+    {
+        using var tenant = await api.NewTenantAsync();
+        var (phoneA, _) = await tenant.CreatePhoneAsync(Numbers.NextUs(), "A");
+        var (phoneB, _) = await tenant.CreatePhoneAsync(Numbers.NextUs(), "B");
+        await PutAsync(tenant, $"/phone-numbers/{phoneB.Id}/settings/voice", new { agentName = "B's own agent" }, "\"v0\"");
+        await using var agentA = await StartAgentAsync(api.BaseAddress, phoneA.PhoneNumber);
+        await using var agentB = await StartAgentAsync(api.BaseAddress, phoneB.PhoneNumber);
+        var seenByB = new List<AgentConfigSnapshot>();
+        agentB.Changed += config => seenByB.Add(config);
+
+        await PutAsync(tenant, $"/phone-numbers/{phoneA.Id}/settings/voice", new { greeting = "Hello from A" }, "\"v0\"");
+        await Wait.UntilAsync(() => Greeting(agentA) == "Hello from A", "agent A has A's new greeting");
+        await PutAsync(tenant, "/settings/defaults/voice", new { agentName = "Ava" }, "\"v0\"");
+        await Wait.UntilAsync(() => agentA.Current.Effective("voice", "agentName").GetString() == "Ava", "agent A has the inherited agent name");
+        await PutAsync(tenant, $"/phone-numbers/{phoneB.Id}/settings/voice", new { agentName = "B's own agent", greeting = "Marker" }, "\"v1\"");
+        await Wait.UntilAsync(() => Greeting(agentB) == "Marker", "agent B has its own change");
+
+        Assert.Equal(["Marker"], seenByB.Select(c => c.Effective("voice", "greeting").GetString()).Distinct());
+        Assert.Equal("B's own agent", agentB.Current.Effective("voice", "agentName").GetString());
+    }
+
+    [Fact]
+    public async Task AfterTheConnectionDropsTheAgentReconnectsSubscribesAgainAndKeepsFollowing()
+    {
+        using var tenant = await api.NewTenantAsync();
+        var (phone, _) = await tenant.CreatePhoneAsync(Numbers.NextUs());
+        await using var network = new TcpRelay(api.BaseAddress);
+        await using var agent = await StartAgentAsync(network.Address, phone.PhoneNumber);
+
+        network.DropAll();
+        await Wait.UntilAsync(() => agent.ConnectionState != HubConnectionState.Connected, "the agent notices the drop");
+        await PutAsync(tenant, $"/phone-numbers/{phone.Id}/settings/voice", new { greeting = "While away" }, "\"v0\"");
+        await Wait.UntilAsync(() => Greeting(agent) == "While away", "the agent catches up after reconnecting");
+        await PutAsync(tenant, $"/phone-numbers/{phone.Id}/settings/voice", new { greeting = "After coming back" }, "\"v1\"");
+
+        await Wait.UntilAsync(() => Greeting(agent) == "After coming back", "the agent follows changes again");
+        Assert.Equal(HubConnectionState.Connected, agent.ConnectionState);
+    }
+
+    [Fact]
+    public async Task AnAgentIsToldWhenItsPhoneIsRemoved()
+    {
+        using var tenant = await api.NewTenantAsync();
+        var (phone, etag) = await tenant.CreatePhoneAsync(Numbers.NextUs());
+        await using var agent = await StartAgentAsync(api.BaseAddress, phone.PhoneNumber);
+        var removed = false;
+        agent.Removed += () => removed = true;
+
+        using var deleted = await tenant.Admin.SendJsonAsync(HttpMethod.Delete, tenant.Path($"/phone-numbers/{phone.Id}"), null, etag);
+
+        await Wait.UntilAsync(() => removed, "the agent hears its phone is gone");
+    }
+
+    private Task<VoiceAgentConfig> StartAgentAsync(Uri apiBase, string number)
+    {
+        var token = api.Token($"agent-for-{number}", [], PlatformRoles.VoiceAgent);
+        return VoiceAgentConfig.StartAsync(new VoiceAgentOptions { ApiBaseUrl = apiBase, AccessToken = _ => Task.FromResult(token) },
+            number, TestContext.Current.CancellationToken);
+    }
+
+    private static string? Greeting(VoiceAgentConfig agent) => agent.Current.Effective("voice", "greeting").GetString();
+
+    private static async Task PutAsync(Tenant tenant, string path, object body, string ifMatch)
+    {
+        using var response = await tenant.Editor.SendJsonAsync(HttpMethod.Put, tenant.Path(path), body, ifMatch);
+        Assert.True(response.IsSuccessStatusCode, $"PUT {path}: {(int)response.StatusCode}");
+    }
+}
