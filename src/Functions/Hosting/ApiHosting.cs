@@ -35,6 +35,8 @@ public static class ApiHosting
         app.UseExceptionHandler();
         // Responses that carry no body of their own (401 challenges, unmatched routes) still answer with a problem.
         app.UseStatusCodePages();
+        app.UseDeprecationHeaders();
+        app.UseRequestRules();
         return app;
     }
 }
