@@ -19,7 +19,7 @@ public sealed class ApiDocumentationTests(ApiFactory api)
             .ToHashSet();
         var mapped = api.Services.GetRequiredService<EndpointDataSource>().Endpoints
             .OfType<RouteEndpoint>()
-            .Where(e => e.RoutePattern.RawText!.StartsWith("/api/v", StringComparison.Ordinal) || e.RoutePattern.RawText == "/api/health")
+            .Where(e => e.RoutePattern.RawText!.StartsWith("/api/v", StringComparison.Ordinal) || e.RoutePattern.RawText!.StartsWith("/api/health", StringComparison.Ordinal))
             .SelectMany(e => e.Metadata.GetMetadata<HttpMethodMetadata>()!.HttpMethods.Select(m => $"{m} {e.RoutePattern.RawText!.TrimEnd('/')}"))
             .ToHashSet();
         Assert.NotEmpty(mapped);

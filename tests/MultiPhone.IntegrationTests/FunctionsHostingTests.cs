@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
 using System.Text.Json;
+using MultiPhone.Functions.Api;
 using MultiPhone.IntegrationTests.Infrastructure;
 
 namespace MultiPhone.IntegrationTests;
@@ -107,7 +108,7 @@ public sealed class FunctionsHostingTests(ApiFactory api)
         {
             try
             {
-                if ((await client.GetAsync("/api/health", TestContext.Current.CancellationToken)).IsSuccessStatusCode)
+                if ((await client.GetAsync(HealthApi.ReadyRoute, TestContext.Current.CancellationToken)).IsSuccessStatusCode)
                 {
                     return;
                 }
