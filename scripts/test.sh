@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds everything and runs every test. Tests start their own Cosmos-compatible server on free ports and stop it.
+# Builds everything, runs every test, and lints the reviewed OpenAPI document (tools/openapi). Tests start their own
+# Cosmos-compatible server on free ports and stop it.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -8,5 +9,7 @@ cd "$root"
 
 check_tools
 ensure_emulators
+npm_install_pinned "$root/tools/openapi" "the OpenAPI linters"
+tools/openapi/lint.sh
 dotnet build MultiPhone.sln -c Release -nologo -v q -clp:ErrorsOnly
 dotnet test --solution MultiPhone.sln -c Release --no-build "$@"

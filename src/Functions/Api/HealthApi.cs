@@ -21,6 +21,7 @@ public static class HealthApi
         var check = ActivatorUtilities.CreateInstance<ReadinessCheck>(app.ServiceProvider);
         var group = app.MapGroup("").AllowAnonymous().WithTags("Health");
         group.MapGet(LiveRoute, () => TypedResults.Ok(new LivenessResponse("alive")))
+            .WithMetadata(new AnswersWithoutIo())
             .WithName("Liveness")
             .WithSummary("Is the process running")
             .WithDescription("Answers without any I/O: a failure means the process is stuck or gone and should be restarted.");

@@ -48,7 +48,8 @@ public static class LegacySettingsApi
             .WithName($"LegacyPut{title}Settings")
             .WithSummary($"Deprecated: replace the {T.Name} settings of the primary phone (or phoneId)")
             .WithDescription($"Use PUT /api/v2/businesses/{{businessId}}/phone-numbers/{{phoneId}}/settings/{T.Name}. If-Match is optional here.")
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
     }
 
     private static async Task<Results<Ok<T>, ProblemHttpResult>> GetAsync<T>(

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -24,6 +25,9 @@ public static partial class WebhooksApi
             .AllowAnonymous()
             .DisableAntiforgery()
             .AddEndpointFilter<TwilioSignatureFilter>()
+            .WithMetadata(new RequiredHeader(TwilioSignatureFilter.Header,
+                "The provider's signature: Base64 of HMAC-SHA1, keyed with the account's auth token, over the URL it called "
+                + "followed by every form field's name and value in name order."))
             .WithTags("Telephony webhooks")
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
@@ -37,6 +41,8 @@ public static partial class WebhooksApi
         group.MapPost("/voice/recorded", Recorded)
             .WithName("MessageRecorded")
             .WithSummary("A caller finished leaving a message (the Record action)")
+            .WithDescription("Form fields: CallSid, From, To, RecordingUrl, RecordingDuration, AccountSid. Signed with X-Twilio-Signature. "
+                + "The recording stays with the provider; the app logs where it is and thanks the caller.")
             .Produces<string>(contentType: Xml);
         group.MapPost("/sms/inbound", TextAsync)
             .WithName("InboundSms")
@@ -150,32 +156,42 @@ internal sealed class TwilioSignatureFilter(IOptions<TelephonyOptions> options) 
 public sealed class CallForm
 {
     [Required]
+    [JsonPropertyName("CallSid")]
     public string? CallSid { get; set; }
 
     /// <summary>The caller, E.164.</summary>
     [Required]
+    [JsonPropertyName("From")]
     public string? From { get; set; }
 
     /// <summary>The dialed number, E.164.</summary>
     [Required]
+    [JsonPropertyName("To")]
     public string? To { get; set; }
 
+    [JsonPropertyName("AccountSid")]
     public string? AccountSid { get; set; }
 }
 
 /// <summary>The fields of the recording callback the app reads.</summary>
 public sealed class RecordingForm
 {
+    [JsonPropertyName("CallSid")]
     public string? CallSid { get; set; }
 
+    [JsonPropertyName("From")]
     public string? From { get; set; }
 
+    [JsonPropertyName("To")]
     public string? To { get; set; }
 
+    [JsonPropertyName("AccountSid")]
     public string? AccountSid { get; set; }
 
+    [JsonPropertyName("RecordingUrl")]
     public string? RecordingUrl { get; set; }
 
+    [JsonPropertyName("RecordingDuration")]
     public string? RecordingDuration { get; set; }
 }
 
@@ -183,15 +199,20 @@ public sealed class RecordingForm
 public sealed class TextForm
 {
     [Required]
+    [JsonPropertyName("MessageSid")]
     public string? MessageSid { get; set; }
 
     [Required]
+    [JsonPropertyName("From")]
     public string? From { get; set; }
 
     [Required]
+    [JsonPropertyName("To")]
     public string? To { get; set; }
 
+    [JsonPropertyName("Body")]
     public string? Body { get; set; }
 
+    [JsonPropertyName("AccountSid")]
     public string? AccountSid { get; set; }
 }
