@@ -6,8 +6,8 @@ namespace MultiPhone.Functions.Hosting;
 
 /// <summary>
 /// Rules every request meets before its endpoint runs, so before any database call: each id in the path or the query
-/// (a route value or query parameter named <c>...Id</c>) follows <see cref="Ids"/>, and each instant an endpoint reads
-/// from the query lies in <see cref="TimeRange"/>. They live here once, so a new route follows them without asking.
+/// (a route value, or a query parameter the endpoint reads, named <c>...Id</c>) follows <see cref="Ids"/>, and each
+/// instant an endpoint reads from the query lies in <see cref="TimeRange"/>. They live here once, so a new route follows them without asking.
 /// </summary>
 public static class RequestRules
 {
@@ -34,20 +34,18 @@ public static class RequestRules
                 errors.Add(name, Ids.Rule);
             }
         }
-        foreach (var (name, values) in context.Request.Query)
-        {
-            // An empty value means "not given" to the endpoints (v1's ?phoneId= is the primary phone).
-            if (IsIdName(name) && values.Any(value => !string.IsNullOrEmpty(value) && !Ids.IsValid(value)))
-            {
-                errors.Add(name, Ids.Rule);
-            }
-        }
         foreach (var parameter in context.GetEndpoint()?.Metadata.GetOrderedMetadata<IParameterBindingMetadata>() ?? [])
         {
+            var query = context.Request.Query[parameter.Name];
+            // An empty value means "not given" to the endpoints (v1's ?phoneId= is the primary phone).
+            if (IsIdName(parameter.Name) && query.Any(value => !string.IsNullOrEmpty(value) && !Ids.IsValid(value)))
+            {
+                errors.Add(parameter.Name, Ids.Rule);
+            }
             var type = parameter.ParameterInfo.ParameterType;
             // Unreadable values are left to parameter binding, which answers 400 for them.
             if ((Nullable.GetUnderlyingType(type) ?? type) == typeof(DateTimeOffset)
-                && context.Request.Query[parameter.Name] is [{ } text]
+                && query is [{ } text]
                 && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, out var instant)
                 && !TimeRange.Contains(instant))
             {
