@@ -20,7 +20,7 @@ api=$!
 trap 'kill -INT -- "-$api" 2>/dev/null || true; wait "$api" 2>/dev/null || true' EXIT
 api_ready() {
   kill -0 "$api" 2>/dev/null || die "the API did not start; see .local/bench-api.log"
-  curl -fsS -o /dev/null http://localhost:7071/api/health && [ -s .local/demo-tokens.txt ]
+  curl -fsS -o /dev/null http://localhost:7071/api/health/ready && [ -s .local/demo-tokens.txt ]
 }
 wait_until 300 "the API to start (see .local/bench-api.log)" api_ready
 

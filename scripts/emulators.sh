@@ -16,15 +16,21 @@ check_tools() {
   need npm "Install npm (it comes with Node.js)."
 }
 
+# npm_install_pinned DIR WHAT: installs exactly the packages of DIR's lockfile (npm ci) when they are missing or the
+# lockfile (or a patch) changed since the last install.
+npm_install_pinned() {
+  local dir=$1 what=$2
+  if [ ! -f "$dir/node_modules/.package-lock.json" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ] \
+     || [ -n "$(find "$dir/patches" -newer "$dir/node_modules/.package-lock.json" -type f 2>/dev/null)" ]; then
+    echo "Installing $what (${dir#"$root"/})..."
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error) || die "npm ci failed in ${dir#"$root"/}"
+  fi
+}
+
 # The local Cosmos-compatible server and Azurite are pinned in tools/emulators/package.json and its lockfile;
 # `npm ci` installs exactly those and applies the project's patch to the Cosmos server (patch-package).
 ensure_emulators() {
-  local dir="$root/tools/emulators"
-  if [ ! -f "$dir/node_modules/.package-lock.json" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ] \
-     || [ -n "$(find "$dir/patches" -newer "$dir/node_modules/.package-lock.json" -type f 2>/dev/null)" ]; then
-    echo "Installing the local emulators (tools/emulators)..."
-    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error) || die "npm ci failed in tools/emulators"
-  fi
+  npm_install_pinned "$root/tools/emulators" "the local emulators"
 }
 
 port_in_use() {

@@ -58,9 +58,9 @@ app=$!
 pids+=("$app")
 api_ready() {
   kill -0 "$app" 2>/dev/null || die "the API stopped while starting; its output above says why."
-  curl -fsS -o /dev/null http://localhost:7071/api/health
+  curl -fsS -o /dev/null http://localhost:7071/api/health/ready
 }
-wait_until 120 "the API to answer on http://localhost:7071/api/health" api_ready
+wait_until 120 "the API to answer on http://localhost:7071/api/health/ready" api_ready
 
 echo
 echo "MultiPhone API: http://localhost:7071/api/v2  ·  API docs: http://localhost:7071/api/docs  ·  demo tokens: .local/demo-tokens.txt  (Ctrl-C stops everything)"

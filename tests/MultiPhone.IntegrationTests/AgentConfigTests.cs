@@ -171,4 +171,33 @@ public sealed class AgentConfigTests(ApiFactory api)
         (await (await tenant.Admin.SendJsonAsync(HttpMethod.Post, tenant.Path(path), body)).ReadAsync<Created>(HttpStatusCode.Created)).Id;
 
     private sealed record Created(string Id);
+
+    [Theory]
+    [InlineData("9999-12-31T23:59:59Z")]
+    [InlineData("2200-01-01T00:00:00Z")]
+    [InlineData("1969-12-31T23:59:59Z")]
+    [InlineData("0001-01-02T00:00:00Z")]
+    public async Task AnInstantOutsideTheSupportedRangeIsAValidationErrorNamingAt(string at)
+    {
+        using var tenant = await api.NewTenantAsync();
+        var (phone, _) = await tenant.CreatePhoneAsync(Numbers.NextUs());
+        using var agent = VoiceAgent();
+        var query = $"at={Uri.EscapeDataString(at)}";
+
+        var byNumber = await agent.GetAsync($"/api/v2/voice/agent-config?to={Uri.EscapeDataString(phone.PhoneNumber)}&{query}", TestContext.Current.CancellationToken);
+        var byPhone = await tenant.Viewer.GetAsync(tenant.Path($"/phone-numbers/{phone.Id}/agent-config?{query}"), TestContext.Current.CancellationToken);
+
+        Assert.Equal(["at"], (await byNumber.AssertProblemAsync(HttpStatusCode.BadRequest, "validation")).ErrorFields());
+        Assert.Equal(["at"], (await byPhone.AssertProblemAsync(HttpStatusCode.BadRequest, "validation")).ErrorFields());
+    }
+
+    [Fact]
+    public async Task TheEdgesOfTheSupportedRangeCanBePreviewed()
+    {
+        using var tenant = await api.NewTenantAsync();
+        var (phone, _) = await tenant.CreatePhoneAsync(Numbers.NextUs());
+
+        Assert.Equal(phone.Id, (await tenant.GetAgentConfigAsync(phone.Id, "2199-12-31T23:59:59Z")).Phone.Id);
+        Assert.Equal(phone.Id, (await tenant.GetAgentConfigAsync(phone.Id, "1970-01-01T00:00:00Z")).Phone.Id);
+    }
 }

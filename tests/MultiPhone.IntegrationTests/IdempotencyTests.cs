@@ -1,5 +1,13 @@
 using System.Net;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Microsoft.Azure.Cosmos;
+using Microsoft.Extensions.DependencyInjection;
+using MultiPhone.Common;
+using MultiPhone.Idempotency;
+using MultiPhone.Integrations;
 using MultiPhone.IntegrationTests.Infrastructure;
+using MultiPhone.IntegrationTests.Routes;
 using MultiPhone.PhoneNumbers;
 
 namespace MultiPhone.IntegrationTests;
@@ -97,5 +105,40 @@ public sealed class IdempotencyTests(ApiFactory api)
         var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest, "validation");
         Assert.Equal(["Idempotency-Key"], problem.ErrorFields());
         Assert.Empty(await tenant.ListPhonesAsync());
+    }
+
+    [Fact]
+    public async Task NoPlainDigestOfABodyWithSecretsIsStored()
+    {
+        using var tenant = await api.NewTenantAsync();
+        var body = BusinessLevelRoutes.NewIntegration();
+        var digest = SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(
+            JsonSerializer.Deserialize<IntegrationInput>(JsonSerializer.Serialize(body), ApiJson.Options), ApiJson.Options));
+
+        foreach (var key in new[] { Guid.NewGuid().ToString(), Guid.NewGuid().ToString() })
+        {
+            var created = await tenant.Admin.SendJsonAsync(HttpMethod.Post, tenant.Path("/integrations"), body, idempotencyKey: key);
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        }
+
+        var stored = await StoredRequestHashesAsync(tenant.BusinessId);
+        Assert.Equal(2, stored.Count);
+        // Sealed with Data Protection: the same body gives a different value each time, and neither is the digest.
+        Assert.NotEqual(stored[0], stored[1]);
+        Assert.DoesNotContain(stored, value => value.Contains(Convert.ToHexStringLower(digest), StringComparison.OrdinalIgnoreCase)
+            || value.Contains(Convert.ToBase64String(digest), StringComparison.Ordinal));
+    }
+
+    private async Task<List<string>> StoredRequestHashesAsync(string businessId)
+    {
+        var container = api.Services.GetRequiredService<Database>().GetContainer(IdempotencyStore.Definition.Name);
+        var query = new QueryDefinition("SELECT VALUE c.requestHash FROM c WHERE c.businessId = @b").WithParameter("@b", businessId);
+        var hashes = new List<string>();
+        using var feed = container.GetItemQueryIterator<string>(query, requestOptions: new QueryRequestOptions { PartitionKey = new PartitionKey(businessId) });
+        while (feed.HasMoreResults)
+        {
+            hashes.AddRange(await feed.ReadNextAsync(TestContext.Current.CancellationToken));
+        }
+        return hashes;
     }
 }

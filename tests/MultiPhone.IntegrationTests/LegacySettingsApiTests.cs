@@ -191,9 +191,27 @@ public sealed class LegacySettingsApiTests(ApiFactory api)
         Assert.True((await V2Async(tenant, primary.Id, "rules")).GetProperty("inherits").GetBoolean());
     }
 
+    [Fact]
+    public async Task RefusalsBeforeTheEndpointRunsAlsoSayV1IsDeprecated()
+    {
+        using var tenant = await api.NewTenantAsync();
+        using var anonymous = api.ClientWithToken(null);
+
+        var response = await anonymous.GetAsync(V1(tenant, "voice"), TestContext.Current.CancellationToken);
+
+        await response.AssertProblemAsync(HttpStatusCode.Unauthorized, "unauthorized");
+        AssertDeprecationHeaders(response);
+    }
+
     private static string V1(Tenant tenant, string section) => $"/api/v1/businesses/{tenant.BusinessId}/settings/{section}";
 
     private static void AssertSuccessorHeaders(HttpResponseMessage response, Tenant tenant, string phoneId, string section)
+    {
+        AssertDeprecationHeaders(response);
+        Assert.Equal(tenant.Path($"/phone-numbers/{phoneId}/settings/{section}"), LinkTarget(response));
+    }
+
+    private static void AssertDeprecationHeaders(HttpResponseMessage response)
     {
         // RFC 9745: "@" and the Unix time at which the resource was (or will be) deprecated.
         var deprecation = Assert.Single(response.Headers.GetValues("Deprecation"));
@@ -204,16 +222,15 @@ public sealed class LegacySettingsApiTests(ApiFactory api)
         var sunsetAt = DateTimeOffset.ParseExact(sunset, "r", CultureInfo.InvariantCulture);
         Assert.Equal(LegacySettingsApi.SunsetAt, sunsetAt);
         Assert.True(sunsetAt > LegacySettingsApi.DeprecatedSince);
-        Assert.Equal(tenant.Path($"/phone-numbers/{phoneId}/settings/{section}"), LinkTarget(response));
+        // RFC 9745: where the deprecation is documented.
+        Assert.Contains(response.Headers.GetValues("Link"), link => Regex.IsMatch(link, @"^<[^>]*/api/docs>;\s*rel=""deprecation"""));
     }
 
     /// <summary>The target of the single <c>rel="successor-version"</c> link.</summary>
     private static string LinkTarget(HttpResponseMessage response)
     {
-        var link = Assert.Single(response.Headers.GetValues("Link"));
-        var match = Regex.Match(link, @"^<(?<target>[^>]+)>;\s*rel=""successor-version""$");
-        Assert.True(match.Success, $"Not a successor-version link: {link}");
-        return match.Groups["target"].Value;
+        var links = response.Headers.GetValues("Link").Select(link => Regex.Match(link, @"^<(?<target>[^>]+)>;\s*rel=""successor-version""$"));
+        return Assert.Single(links, match => match.Success).Groups["target"].Value;
     }
 
     private static async Task PutV2Async(Tenant tenant, string phoneId, string section, object body)

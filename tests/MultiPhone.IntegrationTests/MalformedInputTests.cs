@@ -41,6 +41,17 @@ public sealed class MalformedInputTests(ApiFactory api)
     }
 
     [Fact]
+    public async Task AnIdTheAppWouldNeverIssueIsRefusedAndTheDatabaseStillAnswers()
+    {
+        using var tenant = await api.NewTenantAsync();
+
+        var response = await tenant.Viewer.GetAsync(tenant.Path("/phone-numbers/%C0%AF"), TestContext.Current.CancellationToken);
+
+        Assert.Equal(["phoneId"], (await response.AssertProblemAsync(HttpStatusCode.BadRequest, "validation")).ErrorFields());
+        Assert.Empty(await tenant.ListPhonesAsync());
+    }
+
+    [Fact]
     public async Task AnOversizedBodyGivesPayloadTooLarge()
     {
         using var tenant = await api.NewTenantAsync();

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Xml.Linq;
 using MultiPhone.IntegrationTests.Infrastructure;
@@ -376,5 +377,28 @@ public sealed class WebhooksApiTests(ApiFactory api)
 
         var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest, "validation");
         Assert.Equal(names.Split(',').Order(StringComparer.Ordinal), problem.ErrorFields().Order(StringComparer.Ordinal));
+    }
+
+    /// <summary>Forms no one could have signed: a control character in a value, multipart that breaks off.</summary>
+    public static TheoryData<string, string, string> UnreadableForms() => new()
+    {
+        { Webhook.Sms, "application/x-www-form-urlencoded", "To=%00" },
+        { Webhook.Voice, "application/x-www-form-urlencoded", "CallSid=CA1&To=%2B1415%00" },
+        { Webhook.Sms, "multipart/form-data; boundary=xyz", "--xyz\r\nbroken" },
+        { Webhook.Voice, "multipart/form-data; boundary=xyz", "--xyz\r\nContent-Disposition: form-data; name=\"To\"\r\n\r\n+1415" },
+        { Webhook.Recorded, "multipart/form-data", "" },
+    };
+
+    [Theory]
+    [MemberData(nameof(UnreadableForms))]
+    public async Task AnUnreadableFormIsABadRequestBeforeTheSignatureIsChecked(string path, string contentType, string body)
+    {
+        using var anonymous = api.ClientWithToken(null);
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(body) };
+        request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
+
+        var response = await anonymous.SendAsync(request, TestContext.Current.CancellationToken);
+
+        await response.AssertProblemAsync(HttpStatusCode.BadRequest, "malformed-request");
     }
 }

@@ -22,43 +22,6 @@ public sealed class BusinessRulesTests
 
     private static BusinessInput WithProfile(CompanyProfile profile) => new("Acme", profile);
 
-    [Theory]
-    [InlineData("acme")]
-    [InlineData("Acme-Dental_2")]
-    [InlineData("0")]
-    [InlineData("a-")]
-    [InlineData("9_")]
-    public void IdOfLettersDigitsDashAndUnderscoreIsValid(string id) =>
-        Assert.True(BusinessRules.IsValidId(id));
-
-    [Fact]
-    public void IdOfExactly64CharactersIsValid() =>
-        Assert.True(BusinessRules.IsValidId(new string('a', 64)));
-
-    [Theory]
-    [InlineData("")]
-    [InlineData("-acme")]
-    [InlineData("_acme")]
-    [InlineData("acme corp")]
-    [InlineData("acme/corp")]
-    [InlineData("acme.corp")]
-    [InlineData("acme:corp")]
-    [InlineData("acme?x")]
-    [InlineData("acmé")]
-    [InlineData(" acme")]
-    public void IdWithOtherCharactersOrStartIsInvalid(string id) =>
-        Assert.False(BusinessRules.IsValidId(id));
-
-    [Fact]
-    public void IdOf65CharactersIsInvalid() =>
-        Assert.False(BusinessRules.IsValidId(new string('a', 65)));
-
-    [Theory]
-    [InlineData("acme\n")]
-    [InlineData("acme\r\n")]
-    public void IdWithTrailingLineBreakIsInvalid(string id) =>
-        Assert.False(BusinessRules.IsValidId(id));
-
     [Fact]
     public void NameIsTrimmedAndProfileMayBeOmitted()
     {

@@ -14,7 +14,8 @@ public static class BusinessesApi
         var group = business.MapGroup("").WithTags("Businesses");
         group.MapGet("", GetAsync)
             .WithName("GetBusiness")
-            .WithSummary("Read the business");
+            .WithSummary("Read the business")
+            .WithDescription("Its name and company profile; the ETag is what a PUT that changes them sends in If-Match.");
         group.MapPut("", PutAsync)
             .RequireBusinessRole(BusinessRole.Admin)
             .WithName("PutBusiness")

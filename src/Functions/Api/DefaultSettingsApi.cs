@@ -29,7 +29,9 @@ public static class DefaultSettingsApi
         var title = char.ToUpperInvariant(T.Name[0]) + T.Name[1..];
         group.MapGet($"/{T.Name}", GetAsync<T>)
             .WithName($"GetDefault{title}Settings")
-            .WithSummary($"Read the business's default {T.Name} settings");
+            .WithSummary($"Read the business's default {T.Name} settings")
+            .WithDescription("`value` is what the business sets (null when nothing), `effective` what inheriting phones get over the "
+                + "system fallback, and `sources` where each field comes from.");
         group.MapPut($"/{T.Name}", PutAsync<T>)
             .RequireBusinessRole(BusinessRole.Editor)
             .WithName($"PutDefault{title}Settings")
@@ -42,6 +44,7 @@ public static class DefaultSettingsApi
             .RequireBusinessRole(BusinessRole.Editor)
             .WithName($"ResetDefault{title}Settings")
             .WithSummary($"Reset the business's default {T.Name} settings to the system defaults")
+            .WithDescription("Inheriting phones follow the system defaults from then on. Needs If-Match.")
             .ProducesProblem(StatusCodes.Status412PreconditionFailed)
             .ProducesProblem(StatusCodes.Status428PreconditionRequired);
     }

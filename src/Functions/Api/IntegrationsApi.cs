@@ -13,7 +13,10 @@ public static class IntegrationsApi
     public static RouteGroupBuilder MapIntegrations(this RouteGroupBuilder business)
     {
         var group = business.MapGroup("/integrations").WithTags("Integrations");
-        group.MapGet("", ListAsync).WithName("ListIntegrations").WithSummary("List the business's integrations (secret names only)");
+        group.MapGet("", ListAsync)
+            .WithName("ListIntegrations")
+            .WithSummary("List the business's integrations (secret names only)")
+            .WithDescription("Secret values are write-only: only their names and when they last changed are returned.");
         group.MapPost("", CreateAsync)
             .RequireBusinessRole(BusinessRole.Admin)
             .WithIdempotency<IntegrationInput>()
@@ -21,7 +24,10 @@ public static class IntegrationsApi
             .WithSummary("Add an integration")
             .WithDescription("`secrets` are stored encrypted and never returned; responses list only their names.")
             .ProducesProblem(StatusCodes.Status400BadRequest);
-        group.MapGet("/{integrationId}", GetAsync).WithName("GetIntegration").WithSummary("Read one integration (secret names only)");
+        group.MapGet("/{integrationId}", GetAsync)
+            .WithName("GetIntegration")
+            .WithSummary("Read one integration (secret names only)")
+            .WithDescription("Settings as given; secret values are never returned, only their names.");
         group.MapPut("/{integrationId}", UpdateAsync)
             .RequireBusinessRole(BusinessRole.Admin)
             .WithName("UpdateIntegration")
@@ -34,6 +40,7 @@ public static class IntegrationsApi
             .RequireBusinessRole(BusinessRole.Admin)
             .WithName("DeleteIntegration")
             .WithSummary("Remove an integration and its secrets")
+            .WithDescription("Needs If-Match. The stored secrets are deleted with it.")
             .ProducesProblem(StatusCodes.Status412PreconditionFailed)
             .ProducesProblem(StatusCodes.Status428PreconditionRequired);
         return business;

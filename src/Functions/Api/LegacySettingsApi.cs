@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using MultiPhone.Common;
@@ -24,13 +23,8 @@ public static class LegacySettingsApi
     public static readonly DateTimeOffset SunsetAt = new(2027, 6, 30, 0, 0, 0, TimeSpan.Zero);
 
     /// <summary>Every answer of the v1 routes, refusals included, says that v1 is deprecated and when it ends.</summary>
-    public static RouteGroupBuilder MarkDeprecated(this RouteGroupBuilder group) => group.AddEndpointFilter(async (context, next) =>
-    {
-        var headers = context.HttpContext.Response.Headers;
-        headers["Deprecation"] = "@" + DeprecatedSince.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-        headers["Sunset"] = SunsetAt.ToString("R", CultureInfo.InvariantCulture);
-        return await next(context);
-    });
+    public static RouteGroupBuilder MarkDeprecated(this RouteGroupBuilder group) =>
+        group.WithMetadata(new DeprecatedEndpoint(DeprecatedSince, SunsetAt));
 
     public static RouteGroupBuilder MapLegacySettings(this RouteGroupBuilder business)
     {
@@ -54,7 +48,8 @@ public static class LegacySettingsApi
             .WithName($"LegacyPut{title}Settings")
             .WithSummary($"Deprecated: replace the {T.Name} settings of the primary phone (or phoneId)")
             .WithDescription($"Use PUT /api/v2/businesses/{{businessId}}/phone-numbers/{{phoneId}}/settings/{T.Name}. If-Match is optional here.")
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
     }
 
     private static async Task<Results<Ok<T>, ProblemHttpResult>> GetAsync<T>(
@@ -99,7 +94,7 @@ public static class LegacySettingsApi
         Result<SectionView<T>> result, string businessId, string phoneId, HttpRequest request, HttpResponse response)
         where T : class, ISettingsSection<T>
     {
-        response.Headers.Link = $"<{request.PathBase}/api/v2/businesses/{businessId}/phone-numbers/{phoneId}/settings/{T.Name}>; rel=\"successor-version\"";
+        response.Headers.Append("Link", $"<{request.PathBase}/api/v2/businesses/{businessId}/phone-numbers/{phoneId}/settings/{T.Name}>; rel=\"successor-version\"");
         if (!result.IsOk)
         {
             return result.Problem.ToHttp();

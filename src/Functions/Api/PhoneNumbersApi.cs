@@ -30,7 +30,9 @@ public static class PhoneNumbersApi
             .ProducesProblem(StatusCodes.Status400BadRequest);
         group.MapGet("/{phoneId}", GetAsync)
             .WithName("GetPhoneNumber")
-            .WithSummary("Read one phone number");
+            .WithSummary("Read one phone number")
+            .WithDescription("The number (E.164), its location details, whether it is active and whether it is the primary. "
+                + "The ETag also changes when the phone gains or loses the primary role.");
         group.MapPut("/{phoneId}", UpdateAsync)
             .RequireBusinessRole(BusinessRole.Admin)
             .WithName("UpdatePhoneNumber")

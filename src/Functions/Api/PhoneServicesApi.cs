@@ -43,7 +43,8 @@ public static class PhoneServicesApi
             .ProducesProblem(StatusCodes.Status428PreconditionRequired);
         group.MapGet("/{serviceId}", GetAsync)
             .WithName("GetPhoneService")
-            .WithSummary("Read one of the phone's own services");
+            .WithSummary("Read one of the phone's own services")
+            .WithDescription("A service only this location offers; business-wide services are read at /services.");
         group.MapPut("/{serviceId}", UpdateAsync)
             .RequireBusinessRole(BusinessRole.Admin)
             .WithName("UpdatePhoneService")
@@ -56,6 +57,7 @@ public static class PhoneServicesApi
             .RequireBusinessRole(BusinessRole.Admin)
             .WithName("DeletePhoneService")
             .WithSummary("Remove one of the phone's own services")
+            .WithDescription("Needs If-Match. Business-wide services are switched off for a location instead (services/switched-off).")
             .ProducesProblem(StatusCodes.Status412PreconditionFailed)
             .ProducesProblem(StatusCodes.Status428PreconditionRequired);
         return business;

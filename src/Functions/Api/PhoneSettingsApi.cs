@@ -30,7 +30,9 @@ public static class PhoneSettingsApi
         var title = char.ToUpperInvariant(T.Name[0]) + T.Name[1..];
         group.MapGet($"/{T.Name}", GetAsync<T>)
             .WithName($"GetPhone{title}Settings")
-            .WithSummary($"Read the phone's {T.Name} settings: override, effective values and their sources");
+            .WithSummary($"Read the phone's {T.Name} settings: override, effective values and their sources")
+            .WithDescription("`override` is what the phone sets itself (null while it inherits everything), `effective` what applies, "
+                + "and `sources` names the layer (phone, business or system) each effective field comes from.");
         group.MapPut($"/{T.Name}", PutAsync<T>)
             .RequireBusinessRole(BusinessRole.Editor)
             .WithName($"PutPhone{title}Settings")
@@ -44,6 +46,7 @@ public static class PhoneSettingsApi
             .RequireBusinessRole(BusinessRole.Editor)
             .WithName($"ResetPhone{title}Settings")
             .WithSummary($"Reset the phone's {T.Name} settings to the business defaults")
+            .WithDescription("Removes the override, so the section inherits again and follows later changes of the defaults. Needs If-Match.")
             .ProducesProblem(StatusCodes.Status412PreconditionFailed)
             .ProducesProblem(StatusCodes.Status428PreconditionRequired);
     }

@@ -26,7 +26,8 @@ public static class ServicesApi
             .ProducesProblem(StatusCodes.Status400BadRequest);
         group.MapGet("/{serviceId}", GetAsync)
             .WithName("GetService")
-            .WithSummary("Read one business-wide service");
+            .WithSummary("Read one business-wide service")
+            .WithDescription("Offered at every location unless the location switched it off.");
         group.MapPut("/{serviceId}", UpdateAsync)
             .RequireBusinessRole(BusinessRole.Admin)
             .WithName("UpdateService")

@@ -27,7 +27,8 @@ public static class StaffApi
             .ProducesProblem(StatusCodes.Status400BadRequest);
         group.MapGet("/{staffId}", GetAsync)
             .WithName("GetStaffMember")
-            .WithSummary("Read one staff member");
+            .WithSummary("Read one staff member")
+            .WithDescription("Name, contact details and whether the person is active; where they work is part of each phone's staff list.");
         group.MapPut("/{staffId}", UpdateAsync)
             .RequireBusinessRole(BusinessRole.Admin)
             .WithName("UpdateStaffMember")

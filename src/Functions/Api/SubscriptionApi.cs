@@ -15,7 +15,8 @@ public static class SubscriptionApi
         var group = business.MapGroup("/subscription").WithTags("Subscription");
         group.MapGet("", GetAsync)
             .WithName("GetSubscription")
-            .WithSummary("Read the plan, its phone-number limit and how much of it is used");
+            .WithSummary("Read the plan, its phone-number limit and how much of it is used")
+            .WithDescription("Every business starts on a plan; the limit counts the phone numbers the business may have at once.");
         group.MapPut("", PutAsync)
             .RequireBusinessRole(BusinessRole.Admin)
             .WithName("PutSubscription")

@@ -1,5 +1,8 @@
+using System.ComponentModel.DataAnnotations;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using MultiPhone.AgentConfig;
 using MultiPhone.Common;
@@ -22,6 +25,9 @@ public static partial class WebhooksApi
             .AllowAnonymous()
             .DisableAntiforgery()
             .AddEndpointFilter<TwilioSignatureFilter>()
+            .WithMetadata(new RequiredHeader(TwilioSignatureFilter.Header,
+                "The provider's signature: Base64 of HMAC-SHA1, keyed with the account's auth token, over the URL it called "
+                + "followed by every form field's name and value in name order."))
             .WithTags("Telephony webhooks")
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
@@ -32,9 +38,11 @@ public static partial class WebhooksApi
                 + "Answers TwiML: Connect/Stream to the voice agent with businessId and phoneId parameters when open; the after-hours "
                 + "action when closed; Reject for a number no phone answers on.")
             .Produces<string>(contentType: Xml);
-        group.MapPost("/voice/recorded", RecordedAsync)
+        group.MapPost("/voice/recorded", Recorded)
             .WithName("MessageRecorded")
             .WithSummary("A caller finished leaving a message (the Record action)")
+            .WithDescription("Form fields: CallSid, From, To, RecordingUrl, RecordingDuration, AccountSid. Signed with X-Twilio-Signature. "
+                + "The recording stays with the provider; the app logs where it is and thanks the caller.")
             .Produces<string>(contentType: Xml);
         group.MapPost("/sms/inbound", TextAsync)
             .WithName("InboundSms")
@@ -46,14 +54,13 @@ public static partial class WebhooksApi
     }
 
     private static async Task<Results<ContentHttpResult, ProblemHttpResult>> VoiceAsync(
-        HttpRequest request, AgentConfigCache configs, IOptions<TelephonyOptions> options)
+        [FromForm] CallForm form, HttpRequest request, AgentConfigCache configs, IOptions<TelephonyOptions> options)
     {
-        var form = await request.ReadFormAsync(request.HttpContext.RequestAborted);
-        if (Missing(form, "CallSid", "From", "To") is { } missing)
+        if (Missing(("CallSid", form.CallSid), ("From", form.From), ("To", form.To)) is { } missing)
         {
             return missing.ToHttp();
         }
-        var call = new InboundCall(form["CallSid"]!, form["From"]!, form["To"]!);
+        var call = new InboundCall(form.CallSid!, form.From!, form.To!);
         var config = await configs.ByNumberAsync(call.To, at: null);
         if (!config.IsOk)
         {
@@ -64,24 +71,21 @@ public static partial class WebhooksApi
         return TypedResults.Text(InboundResponses.ForCall(config.Value.Configuration, call, options.Value, recorded), Xml);
     }
 
-    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> RecordedAsync(HttpRequest request, ILoggerFactory loggers)
+    private static Results<ContentHttpResult, ProblemHttpResult> Recorded([FromForm] RecordingForm form, ILoggerFactory loggers)
     {
-        var form = await request.ReadFormAsync(request.HttpContext.RequestAborted);
         // The recording stays in the provider's account; this records where it is and whose it is.
-        LogMessageRecorded(loggers.CreateLogger(typeof(WebhooksApi)), form["CallSid"].ToString(), form["To"].ToString(),
-            form["From"].ToString(), form["RecordingUrl"].ToString(), form["RecordingDuration"].ToString());
+        LogMessageRecorded(loggers.CreateLogger(typeof(WebhooksApi)), form.CallSid, form.To, form.From, form.RecordingUrl, form.RecordingDuration);
         return TypedResults.Text(new TwimlResponse().Say(InboundResponses.MessageThanks).Hangup().ToXml(), Xml);
     }
 
     private static async Task<Results<ContentHttpResult, ProblemHttpResult>> TextAsync(
-        HttpRequest request, AgentConfigCache configs, WebhookReceipts receipts)
+        [FromForm] TextForm form, HttpRequest request, AgentConfigCache configs, WebhookReceipts receipts)
     {
-        var form = await request.ReadFormAsync(request.HttpContext.RequestAborted);
-        if (Missing(form, "MessageSid", "From", "To") is { } missing)
+        if (Missing(("MessageSid", form.MessageSid), ("From", form.From), ("To", form.To)) is { } missing)
         {
             return missing.ToHttp();
         }
-        var text = new InboundText(form["MessageSid"]!, form["From"]!, form["To"]!, form["Body"].ToString());
+        var text = new InboundText(form.MessageSid!, form.From!, form.To!, form.Body ?? "");
         var empty = new TwimlResponse().ToXml();
         if (!await receipts.FirstTimeAsync("sms", text.MessageSid, request.HttpContext.RequestAborted))
         {
@@ -101,10 +105,10 @@ public static partial class WebhooksApi
         }
     }
 
-    private static Problem? Missing(IFormCollection form, params string[] names)
+    private static Problem? Missing(params (string Name, string? Value)[] fields)
     {
         var errors = new FieldErrors();
-        foreach (var name in names.Where(name => string.IsNullOrWhiteSpace(form[name])))
+        foreach (var (name, _) in fields.Where(field => string.IsNullOrWhiteSpace(field.Value)))
         {
             errors.Add(name, "Required.");
         }
@@ -113,7 +117,7 @@ public static partial class WebhooksApi
 
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Message recorded on call {CallSid} to {To} from {From}: {RecordingUrl} ({Duration} s)")]
-    private static partial void LogMessageRecorded(ILogger logger, string callSid, string to, string from, string recordingUrl, string duration);
+    private static partial void LogMessageRecorded(ILogger logger, string? callSid, string? to, string? from, string? recordingUrl, string? duration);
 }
 
 /// <summary>
@@ -124,16 +128,12 @@ internal sealed class TwilioSignatureFilter(IOptions<TelephonyOptions> options) 
 {
     public const string Header = "X-Twilio-Signature";
 
-    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    public ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var request = context.HttpContext.Request;
-        if (!request.HasFormContentType)
-        {
-            return new Problem(ProblemTypes.UnsupportedMediaType, 415, "Send the webhook form-encoded",
-                "Telephony webhooks are application/x-www-form-urlencoded.").ToHttp();
-        }
         var settings = options.Value;
-        var form = await request.ReadFormAsync(context.HttpContext.RequestAborted);
+        // The endpoint's form parameter has read the form (refusing what is not a readable form) before filters run.
+        var form = request.Form;
         var url = settings.PublicBaseUrl is { Length: > 0 } publicBase
             ? publicBase.TrimEnd('/') + request.PathBase + request.Path + request.QueryString
             : request.GetEncodedUrl();
@@ -141,9 +141,78 @@ internal sealed class TwilioSignatureFilter(IOptions<TelephonyOptions> options) 
         if (!TwilioSignature.IsValid(request.Headers[Header], url, parameters, settings.AuthToken)
             || (settings.AccountSid is { Length: > 0 } account && form["AccountSid"] != account))
         {
-            return new Problem(ProblemTypes.InvalidSignature, 403, "The request signature does not verify",
-                $"{Header} must be the provider's signature of this URL and form, made with this account's auth token.").ToHttp();
+            return ValueTask.FromResult<object?>(new Problem(ProblemTypes.InvalidSignature, 403, "The request signature does not verify",
+                $"{Header} must be the provider's signature of this URL and form, made with this account's auth token.").ToHttp());
         }
-        return await next(context);
+        return next(context);
     }
+}
+
+/// <summary>
+/// The inbound-call fields the app reads. The provider sends more, and its signature covers every field it sent; all
+/// webhook forms are read by parameter binding, which answers 415 for a body that is not a form and 400 for one that
+/// cannot be read (a control character, broken multipart), before the signature check or anything else runs.
+/// </summary>
+public sealed class CallForm
+{
+    [Required]
+    [JsonPropertyName("CallSid")]
+    public string? CallSid { get; set; }
+
+    /// <summary>The caller, E.164.</summary>
+    [Required]
+    [JsonPropertyName("From")]
+    public string? From { get; set; }
+
+    /// <summary>The dialed number, E.164.</summary>
+    [Required]
+    [JsonPropertyName("To")]
+    public string? To { get; set; }
+
+    [JsonPropertyName("AccountSid")]
+    public string? AccountSid { get; set; }
+}
+
+/// <summary>The fields of the recording callback the app reads.</summary>
+public sealed class RecordingForm
+{
+    [JsonPropertyName("CallSid")]
+    public string? CallSid { get; set; }
+
+    [JsonPropertyName("From")]
+    public string? From { get; set; }
+
+    [JsonPropertyName("To")]
+    public string? To { get; set; }
+
+    [JsonPropertyName("AccountSid")]
+    public string? AccountSid { get; set; }
+
+    [JsonPropertyName("RecordingUrl")]
+    public string? RecordingUrl { get; set; }
+
+    [JsonPropertyName("RecordingDuration")]
+    public string? RecordingDuration { get; set; }
+}
+
+/// <summary>The inbound-SMS fields the app reads.</summary>
+public sealed class TextForm
+{
+    [Required]
+    [JsonPropertyName("MessageSid")]
+    public string? MessageSid { get; set; }
+
+    [Required]
+    [JsonPropertyName("From")]
+    public string? From { get; set; }
+
+    [Required]
+    [JsonPropertyName("To")]
+    public string? To { get; set; }
+
+    [JsonPropertyName("Body")]
+    public string? Body { get; set; }
+
+    [JsonPropertyName("AccountSid")]
+    public string? AccountSid { get; set; }
 }

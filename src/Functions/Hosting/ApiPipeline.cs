@@ -31,6 +31,10 @@ public static class ApiPipelineExtensions
         app.UseTrustedProxies();
         app.UseApiConventions();
         app.UseRouting();
+        // These need the matched endpoint: whether it is deprecated, which parameters it reads. Before authentication,
+        // so a refusal is marked deprecated too and a malformed id is refused whoever asks.
+        app.UseDeprecationHeaders();
+        app.UseRequestRules();
         app.UseAuthentication();
         // What this request writes records its caller as the author: the changedBy of realtime messages.
         app.Use((context, next) =>

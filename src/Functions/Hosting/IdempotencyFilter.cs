@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using MultiPhone.Common;
@@ -22,11 +23,16 @@ public sealed partial class IdempotencyFilter<TBody>(
     IdempotencyStore store,
     TimeProvider time,
     IOptions<JsonOptions> json,
+    IDataProtectionProvider protection,
     ILogger<IdempotencyFilter<TBody>> logger) : IEndpointFilter
 {
     public const string Header = "Idempotency-Key";
     private const int MaxKeyLength = 255;
     private static readonly string[] ReplayedHeaders = ["Location", "ETag", "Content-Type"];
+
+    // Bodies may hold secrets (an integration's), and a plain digest of them would let anyone with a copy of the
+    // database guess them offline. The digest is stored encrypted under the key ring that protects those secrets.
+    private readonly IDataProtector _digests = protection.CreateProtector("MultiPhone.Idempotency.RequestDigest.v1");
 
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
@@ -43,17 +49,18 @@ public sealed partial class IdempotencyFilter<TBody>(
         var businessId = http.GetRouteValue("businessId") as string ?? "";
         var body = context.Arguments.OfType<TBody>().FirstOrDefault();
         var now = time.GetUtcNow();
+        var digest = SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(body, json.Value.SerializerOptions));
         var record = new IdempotencyRecord
         {
             Id = Hash($"{Caller.From(http.User).Subject}\n{http.Request.Method}\n{http.Request.Path}\n{key}"),
             BusinessId = businessId,
-            RequestHash = Hash(JsonSerializer.Serialize(body, json.Value.SerializerOptions)),
+            RequestHash = Convert.ToBase64String(_digests.Protect(digest)),
             State = IdempotencyState.InProgress,
             CreatedAt = now,
             Ttl = (int)IdempotencyStore.Retention.TotalSeconds,
         };
         var existing = await store.GetAsync(businessId, record.Id, http.RequestAborted);
-        var decision = IdempotencyRules.Decide(existing?.Item, record.RequestHash, now);
+        var decision = IdempotencyRules.Decide(existing?.Item, existing is not null && SameDigest(existing.Item, digest), now);
         var started = decision switch
         {
             IdempotencyDecision.Run => await store.CreateAsync(record, http.RequestAborted),
@@ -134,6 +141,19 @@ public sealed partial class IdempotencyFilter<TBody>(
         http.Response.Headers.RetryAfter = "1";
         return new Problem(ProblemTypes.IdempotencyInProgress, 409, "A request with this Idempotency-Key is still running",
             "Retry after a moment to get its response.").ToHttp();
+    }
+
+    private bool SameDigest(IdempotencyRecord existing, byte[] digest)
+    {
+        try
+        {
+            return CryptographicOperations.FixedTimeEquals(_digests.Unprotect(Convert.FromBase64String(existing.RequestHash)), digest);
+        }
+        catch (Exception e) when (e is CryptographicException or FormatException)
+        {
+            // Sealed under a key this app no longer has (or before digests were sealed): it cannot be this body's.
+            return false;
+        }
     }
 
     private static string Hash(string value) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(value)));

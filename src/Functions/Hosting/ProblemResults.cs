@@ -30,7 +30,7 @@ public static class ProblemResults
         StatusCodes.Status404NotFound => (ProblemTypes.NotFound, "Resource not found"),
         StatusCodes.Status405MethodNotAllowed => (ProblemTypes.MethodNotAllowed, "Method not allowed on this resource"),
         StatusCodes.Status413PayloadTooLarge => (ProblemTypes.PayloadTooLarge, "The request body is too large"),
-        StatusCodes.Status415UnsupportedMediaType => (ProblemTypes.UnsupportedMediaType, "Send the body as application/json"),
+        StatusCodes.Status415UnsupportedMediaType => (ProblemTypes.UnsupportedMediaType, "The body is not of a media type this operation reads"),
         StatusCodes.Status503ServiceUnavailable => (ProblemTypes.ServiceUnavailable, "Temporarily unavailable"),
         >= 500 => (ProblemTypes.InternalError, "Something went wrong on our side"),
         _ => (ProblemTypes.MalformedRequest, "The request could not be processed"),

@@ -63,8 +63,8 @@ public sealed record CompanyProfile
 
 /// <summary>Body of <c>PUT /api/v2/businesses/{businessId}</c>.</summary>
 public sealed record BusinessInput(
-    [property: StringLength(BusinessRules.MaxNameLength, MinimumLength = 1)] string? Name,
-    CompanyProfile? CompanyProfile);
+    [property: Required, StringLength(BusinessRules.MaxNameLength, MinimumLength = 1)] string? Name,
+    CompanyProfile? CompanyProfile = null);
 
 public sealed record BusinessResponse(
     string Id,

@@ -1,16 +1,12 @@
-using System.Text.RegularExpressions;
 using MultiPhone.Common;
 using MultiPhone.PhoneNumbers;
 
 namespace MultiPhone.Businesses;
 
-public static partial class BusinessRules
+public static class BusinessRules
 {
     public const int MaxNameLength = 200;
     public const int MaxWebsiteLength = 2048;
-
-    /// <summary>Ids are chosen by the caller; they must be safe as Cosmos ids and in URLs.</summary>
-    public static bool IsValidId(string id) => IdPattern().IsMatch(id);
 
     /// <summary>Validates and normalises the body of a business PUT.</summary>
     public static Result<(string Name, CompanyProfile? Profile)> Validate(BusinessInput input)
@@ -42,7 +38,4 @@ public static partial class BusinessRules
 
     private static bool IsHttpUrl(string value) =>
         Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
-
-    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}\z")]
-    private static partial Regex IdPattern();
 }

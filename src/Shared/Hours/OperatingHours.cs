@@ -48,14 +48,17 @@ public sealed partial record OperatingHours
 /// </summary>
 public sealed record WeeklyPeriod
 {
+    [Required]
     public DayOfWeek? Day { get; init; }
 
     /// <summary>HH:mm, 00:00 to 23:59.</summary>
     [RegularExpression(HoursRules.OpenTimePattern)]
+    [Required]
     public string? Open { get; init; }
 
     /// <summary>HH:mm, 00:00 to 24:00.</summary>
     [RegularExpression(HoursRules.CloseTimePattern)]
+    [Required]
     public string? Close { get; init; }
 }
 
@@ -64,6 +67,7 @@ public sealed record SpecialDay
 {
     /// <summary>yyyy-MM-dd.</summary>
     [RegularExpression(HoursRules.DatePattern)]
+    [Required]
     public string? Date { get; init; }
 
     /// <summary>yyyy-MM-dd, inclusive; absent for a single day.</summary>
@@ -85,9 +89,11 @@ public sealed record TimePeriod
 {
     /// <summary>HH:mm, 00:00 to 23:59.</summary>
     [RegularExpression(HoursRules.OpenTimePattern)]
+    [Required]
     public string? Open { get; init; }
 
     /// <summary>HH:mm, 00:00 to 24:00.</summary>
     [RegularExpression(HoursRules.CloseTimePattern)]
+    [Required]
     public string? Close { get; init; }
 }

@@ -11,7 +11,10 @@ public sealed record IdempotencyRecord
 
     public required string BusinessId { get; init; }
 
-    /// <summary>Hash of the request body, to refuse the same key with another body.</summary>
+    /// <summary>
+    /// SHA-256 of the request body encrypted with Data Protection, to refuse the same key with another body. Bodies may
+    /// hold secrets (an integration's), so no plain hash of them is stored.
+    /// </summary>
     public required string RequestHash { get; init; }
 
     public required IdempotencyState State { get; init; }

@@ -16,7 +16,10 @@ public enum IdempotencyDecision
 
 public static class IdempotencyRules
 {
-    public static IdempotencyDecision Decide(IdempotencyRecord? existing, string requestHash, DateTimeOffset now)
+    /// <param name="existing">The record of an earlier request with the key, if any.</param>
+    /// <param name="sameBody">Whether <paramref name="existing"/> was made for the same request body.</param>
+    /// <param name="now">The current time.</param>
+    public static IdempotencyDecision Decide(IdempotencyRecord? existing, bool sameBody, DateTimeOffset now)
     {
         if (existing is null)
         {
@@ -28,7 +31,7 @@ public static class IdempotencyRules
             // Cosmos TTL removes old records in Azure; the local server does not, so expiry is also checked here.
             return IdempotencyDecision.TakeOver;
         }
-        if (existing.RequestHash != requestHash)
+        if (!sameBody)
         {
             return IdempotencyDecision.Mismatch;
         }

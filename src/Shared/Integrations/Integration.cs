@@ -47,9 +47,11 @@ public sealed record Integration
 /// <summary>Body of POST and PUT on integrations.</summary>
 public sealed record IntegrationInput
 {
+    [Required]
     public IntegrationType? Type { get; init; }
 
     [StringLength(IntegrationRules.MaxNameLength)]
+    [Required]
     public string? Name { get; init; }
 
     /// <summary>Defaults to true on creation; keeps its value when omitted on update.</summary>

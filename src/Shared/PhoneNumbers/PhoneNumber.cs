@@ -64,6 +64,7 @@ public sealed record Address
     public string? PostalCode { get; init; }
 
     /// <summary>ISO 3166 alpha-2.</summary>
+    [Required]
     [StringLength(2, MinimumLength = 2)]
     public string? Country { get; init; }
 }
@@ -87,17 +88,22 @@ public sealed record PhoneNumberIndexEntry
 /// <summary>Body of POST and PUT on phone numbers.</summary>
 public sealed record PhoneNumberInput
 {
-    /// <summary>Any common format; numbers without a country code use the business's default country.</summary>
+    /// <summary>
+    /// Required when creating. Any common format; numbers without a country code use the business's default country.
+    /// A PUT may leave it out, or repeat the phone's number: it cannot change.
+    /// </summary>
     [StringLength(32)]
     public string? PhoneNumber { get; init; }
 
     [StringLength(PhoneNumberRules.MaxDisplayNameLength, MinimumLength = 1)]
+    [Required]
     public string? DisplayName { get; init; }
 
     public Address? Address { get; init; }
 
     /// <summary>IANA time zone id, e.g. America/New_York.</summary>
     [StringLength(64)]
+    [Required]
     public string? Timezone { get; init; }
 
     public bool? IsActive { get; init; }

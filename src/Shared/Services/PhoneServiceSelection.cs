@@ -28,6 +28,7 @@ public sealed record PhoneServiceSelection
 public sealed record SwitchedOffInput
 {
     [MaxLength(ServiceRules.MaxSwitchedOff)]
+    [Required]
     public IReadOnlyList<string?>? BusinessServiceIds { get; init; }
 }
 

@@ -60,6 +60,7 @@ public enum ServiceSource
 public sealed record ServiceInput
 {
     [StringLength(ServiceRules.MaxNameLength)]
+    [Required]
     public string? Name { get; init; }
 
     [StringLength(ServiceRules.MaxDescriptionLength)]
@@ -78,10 +79,12 @@ public sealed record PriceInput
 {
     /// <summary>At most two decimals.</summary>
     [Range(0, ServiceRules.MaxPriceAmount)]
+    [Required]
     public decimal? Amount { get; init; }
 
     /// <summary>ISO 4217 code, such as USD.</summary>
     [StringLength(ServiceRules.CurrencyCodeLength, MinimumLength = ServiceRules.CurrencyCodeLength)]
+    [Required]
     public string? Currency { get; init; }
 }
 

@@ -149,7 +149,10 @@ public sealed record ConversationRule
 {
     /// <summary>The situation, in words the agent understands, e.g. "the caller asks about prices".</summary>
     [StringLength(ConversationRules.MaxWhenLength)]
+    [Required]
     public string? When { get; init; }
+
+    [Required]
 
     public RuleAction? Action { get; init; }
 
@@ -169,6 +172,7 @@ public sealed record ConversationRule
 public sealed record EscalationContact
 {
     [StringLength(ConversationRules.MaxNameLength)]
+    [Required]
     public string? Name { get; init; }
 
     [StringLength(32)]

@@ -38,11 +38,13 @@ public sealed record StaffAssignment
 public sealed record PhoneStaffInput
 {
     [MaxLength(StaffRules.MaxAssignments)]
+    [Required]
     public IReadOnlyList<StaffAssignmentInput?>? Assignments { get; init; }
 }
 
 public sealed record StaffAssignmentInput
 {
+    [Required]
     public string? StaffId { get; init; }
 
     [StringLength(StaffRules.MaxRoleLength)]

@@ -35,6 +35,7 @@ public sealed record StaffMember
 /// <summary>Body of POST and PUT on staff.</summary>
 public sealed record StaffInput
 {
+    [Required]
     [StringLength(StaffRules.MaxNameLength)]
     public string? Name { get; init; }
 

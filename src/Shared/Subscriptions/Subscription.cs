@@ -44,6 +44,7 @@ public sealed record Subscription
 /// <summary>Body of <c>PUT /api/v2/businesses/{businessId}/subscription</c>.</summary>
 public sealed record SubscriptionInput
 {
+    [Required]
     public SubscriptionPlan? Plan { get; init; }
 
     /// <summary>Enterprise only, set by operations; self-service plans have a fixed limit.</summary>

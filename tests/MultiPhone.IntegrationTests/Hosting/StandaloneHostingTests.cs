@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
+using MultiPhone.Functions.Api;
 using MultiPhone.IntegrationTests.Infrastructure;
 
 namespace MultiPhone.IntegrationTests.Hosting;
@@ -81,7 +82,7 @@ public sealed class StandaloneHostingTests(ApiFactory api)
         {
             try
             {
-                if ((await client.GetAsync("/api/health", TestContext.Current.CancellationToken)).IsSuccessStatusCode)
+                if ((await client.GetAsync(HealthApi.ReadyRoute, TestContext.Current.CancellationToken)).IsSuccessStatusCode)
                 {
                     return;
                 }

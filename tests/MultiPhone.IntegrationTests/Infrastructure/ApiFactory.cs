@@ -95,9 +95,10 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public string Token(string subject, IEnumerable<(string BusinessId, BusinessRole Role)> businesses, params string[] platformRoles) =>
         _tokens.Issue(subject, businesses, platformRoles);
 
+    /// <summary>A client of the app whose every response is held to the OpenAPI document (<see cref="ContractValidator"/>).</summary>
     public HttpClient ClientWithToken(string? token)
     {
-        var client = CreateClient();
+        var client = CreateDefaultClient(new ContractValidator());
         if (token is not null)
         {
             client.DefaultRequestHeaders.Authorization = new("Bearer", token);

@@ -1,0 +1,57 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http.Metadata;
+using MultiPhone.Common;
+
+namespace MultiPhone.Functions.Hosting;
+
+/// <summary>
+/// Rules every request meets before its endpoint runs, so before any database call: each id in the path or the query
+/// (a route value, or a query parameter the endpoint reads, named <c>...Id</c>) follows <see cref="Ids"/>, and each
+/// instant an endpoint reads from the query lies in <see cref="TimeRange"/>. They live here once, so a new route follows them without asking.
+/// </summary>
+public static class RequestRules
+{
+    public static IApplicationBuilder UseRequestRules(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        if (Check(context) is { } problem)
+        {
+            await problem.ToHttp().ExecuteAsync(context);
+            return;
+        }
+        await next(context);
+    });
+
+    /// <summary>Whether a route value or query parameter holds an id (<c>businessId</c>, <c>phoneId</c>, ...).</summary>
+    public static bool IsIdName(string name) => name.EndsWith("Id", StringComparison.Ordinal);
+
+    private static Problem? Check(HttpContext context)
+    {
+        var errors = new FieldErrors();
+        foreach (var (name, value) in context.Request.RouteValues)
+        {
+            if (IsIdName(name) && !Ids.IsValid(value as string))
+            {
+                errors.Add(name, Ids.Rule);
+            }
+        }
+        foreach (var parameter in context.GetEndpoint()?.Metadata.GetOrderedMetadata<IParameterBindingMetadata>() ?? [])
+        {
+            var query = context.Request.Query[parameter.Name];
+            // An empty value means "not given" to the endpoints (v1's ?phoneId= is the primary phone).
+            if (IsIdName(parameter.Name) && query.Any(value => !string.IsNullOrEmpty(value) && !Ids.IsValid(value)))
+            {
+                errors.Add(parameter.Name, Ids.Rule);
+            }
+            var type = parameter.ParameterInfo.ParameterType;
+            // Unreadable values are left to parameter binding, which answers 400 for them.
+            if ((Nullable.GetUnderlyingType(type) ?? type) == typeof(DateTimeOffset)
+                && query is [{ } text]
+                && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, out var instant)
+                && !TimeRange.Contains(instant))
+            {
+                errors.Add(parameter.Name, TimeRange.Rule);
+            }
+        }
+        return errors.Any ? errors.ToProblem() : null;
+    }
+}
