@@ -34,7 +34,8 @@ builder.Services
     .AddAgentConfig()
     .AddTelephony()
     .AddIdempotency()
-    .AddDemoData();
+    .AddDemoData()
+    .AddConsole();
 
 var app = builder.Build();
 if (args is [TokenCommand.Name, .. var tokenArgs])
@@ -73,6 +74,7 @@ app.MapGroup("/api/v1/businesses/{businessId}")
     .MarkDeprecated()
     .RequireBusinessMember()
     .MapLegacySettings();
+app.MapConsole();
 
 app.Run();
 return 0;
