@@ -48,6 +48,16 @@ public sealed class ConsoleHostingTests(ConsoleApiFactory api) : IClassFixture<C
     }
 
     [Fact]
+    public async Task PostingToAnUnknownApiRouteIsNotFoundRatherThanMethodNotAllowed()
+    {
+        using var client = api.CreateClient();
+
+        var response = await client.PostAsync("/api/v2/realtime/negotiate?negotiateVersion=1", null, TestContext.Current.CancellationToken);
+
+        await response.AssertProblemAsync(HttpStatusCode.NotFound, "not-found");
+    }
+
+    [Fact]
     public async Task AMissingAssetIsNotFoundRatherThanTheIndexPage()
     {
         using var client = api.CreateClient();

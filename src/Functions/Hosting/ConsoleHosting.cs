@@ -44,11 +44,21 @@ public static partial class ConsoleHosting
                 // Vite names assets by content hash, so they never change; the index page must always be revalidated.
                 context.File.Name == "index.html" ? "no-cache" : "public, max-age=31536000, immutable",
         };
-        // "/" itself is served as the folder's default file: the fallback's constraint cannot match an empty path.
-        app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files.FileProvider });
+        // Client routes (no file extension, no endpoint of their own, outside /api) get the index page. A rewrite
+        // rather than a fallback endpoint: a fallback would also turn other methods on unknown /api paths into 405.
+        app.Use((context, next) =>
+        {
+            var request = context.Request;
+            if (context.GetEndpoint() is null
+                && (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
+                && !request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
+                && !Path.HasExtension(request.Path.Value))
+            {
+                request.Path = "/index.html";
+            }
+            return next(context);
+        });
         app.UseStaticFiles(files);
-        // Client routes have no file extension; /api and everything below it is left to the API's own 404.
-        app.MapFallbackToFile("{*path:nonfile:regex(^(?!api(/|$)).*$)}", "index.html", files).AllowAnonymous();
         LogConsoleServed(app.Logger, root);
         return app;
     }
