@@ -1,0 +1,63 @@
+import { useQueryClient } from "@tanstack/react-query";
+import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from "react";
+import { apiBaseUrl } from "../config";
+import { currentToken } from "../auth/session";
+import { staleQueries } from "./invalidation";
+import { LiveUpdates } from "./liveUpdates";
+import { signalRTransport } from "./signalrTransport";
+import type { ChangeMessage, LiveStatus, LiveTransport } from "./types";
+
+interface Realtime {
+  status: LiveStatus;
+  live: LiveUpdates | null;
+}
+
+const RealtimeContext = createContext<Realtime>({ status: "idle", live: null });
+
+/**
+ * One live connection for the signed-in user. Every change it delivers marks the affected queries stale, so what is
+ * on screen refetches; editors also listen (useLiveChange) to warn about changes to what they are editing.
+ */
+export function RealtimeProvider({ children, transport }: { children: ReactNode; transport?: () => LiveTransport }) {
+  const queryClient = useQueryClient();
+  const [realtime, setRealtime] = useState<Realtime>({ status: "idle", live: null });
+  const makeTransport = useRef(transport ?? (() => signalRTransport(apiBaseUrl, currentToken)));
+
+  useEffect(() => {
+    const live = new LiveUpdates(makeTransport.current());
+    const offStatus = live.onStatus((status) => setRealtime({ status, live }));
+    const offChange = live.onChange((message) =>
+      staleQueries(message).forEach((queryKey) => void queryClient.invalidateQueries({ queryKey })),
+    );
+    setRealtime({ status: live.status, live });
+    void live.connect();
+    return () => {
+      offStatus();
+      offChange();
+      void live.disconnect();
+    };
+  }, [queryClient]);
+
+  return <RealtimeContext.Provider value={realtime}>{children}</RealtimeContext.Provider>;
+}
+
+export function useRealtime(): Realtime {
+  return useContext(RealtimeContext);
+}
+
+/** Keeps these channels subscribed while the calling component is on screen. */
+export function useChannels(channelList: string[]): void {
+  const { live, status } = useRealtime();
+  const joined = channelList.join("\n");
+  useEffect(() => {
+    if (live) void live.setChannels(joined ? joined.split("\n") : []);
+  }, [live, status, joined]);
+}
+
+/** Calls `handler` for every new change while the calling component is on screen. */
+export function useLiveChange(handler: (message: ChangeMessage) => void): void {
+  const { live } = useRealtime();
+  const latest = useRef(handler);
+  latest.current = handler;
+  useEffect(() => (live ? live.onChange((message) => latest.current(message)) : undefined), [live]);
+}
