@@ -78,10 +78,58 @@ public sealed class ConsoleHostingTests(ConsoleApiFactory api) : IClassFixture<C
     }
 }
 
-/// <summary>The app with <c>Console:Root</c> pointing at a small console build of the test's own.</summary>
+/// <summary>The console served from another origin (the Azure Static Web App) calls the API across origins.</summary>
+public sealed class ConsoleCorsTests(ConsoleApiFactory api) : IClassFixture<ConsoleApiFactory>
+{
+    [Fact]
+    public async Task APreflightFromTheConsolesOriginIsAllowedWithoutAToken()
+    {
+        using var client = api.CreateClient();
+        using var preflight = new HttpRequestMessage(HttpMethod.Options, "/api/v2/businesses/any/phone-numbers/any/settings/voice");
+        preflight.Headers.Add("Origin", ConsoleApiFactory.ConsoleOrigin);
+        preflight.Headers.Add("Access-Control-Request-Method", "PUT");
+        preflight.Headers.Add("Access-Control-Request-Headers", "authorization,content-type,if-match");
+
+        var response = await client.SendAsync(preflight, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        Assert.Equal(ConsoleApiFactory.ConsoleOrigin, Assert.Single(response.Headers.GetValues("Access-Control-Allow-Origin")));
+        Assert.Contains("PUT", string.Join(",", response.Headers.GetValues("Access-Control-Allow-Methods")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ResponsesToTheConsolesOriginExposeTheETag()
+    {
+        using var tenant = await api.NewTenantAsync();
+        using var request = new HttpRequestMessage(HttpMethod.Get, tenant.Path());
+        request.Headers.Add("Origin", ConsoleApiFactory.ConsoleOrigin);
+        request.Headers.Authorization = new("Bearer", tenant.Token(Functions.Auth.BusinessRole.Viewer));
+        using var client = api.CreateClient();
+
+        var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("ETag", string.Join(",", response.Headers.GetValues("Access-Control-Expose-Headers")), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task OtherOriginsGetNoCorsHeaders()
+    {
+        using var client = api.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/health");
+        request.Headers.Add("Origin", "https://elsewhere.example");
+
+        var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+
+        Assert.False(response.Headers.Contains("Access-Control-Allow-Origin"));
+    }
+}
+
+/// <summary>The app with <c>Console:Root</c> pointing at a small console build of the test's own, and the console's origin allowed.</summary>
 public sealed class ConsoleApiFactory : ApiFactory
 {
     public const string IndexMarker = "<!-- console index for tests -->";
+    public const string ConsoleOrigin = "https://console.test.example";
 
     private readonly string _root = Directory.CreateTempSubdirectory("console-").FullName;
 
@@ -92,7 +140,7 @@ public sealed class ConsoleApiFactory : ApiFactory
         File.WriteAllText(Path.Combine(_root, "assets", "app-1a2b3c.js"), "console.log('console');");
     }
 
-    protected override IEnumerable<(string Key, string Value)> Settings() => [.. base.Settings(), ("Console:Root", _root)];
+    protected override IEnumerable<(string Key, string Value)> Settings() => [.. base.Settings(), ("Console:Root", _root), ("Console:AllowedOrigins:0", ConsoleOrigin)];
 
     public override async ValueTask DisposeAsync()
     {

@@ -62,7 +62,7 @@ export function Field({ path, label, hint, format = show, errorsWithin = false, 
       )}
       <p className="field-source" id={`${id}-source`}>
         {isOwn
-          ? `${sourceLabel(source, section.layer)}. Default: ${inherited === undefined ? "the system's, shown after saving" : format(inherited)}`
+          ? `${sourceLabel(source, section.layer)}. Default: ${inherited === undefined ? "the system's (shown once reset)" : format(inherited)}`
           : `${sourceLabel(source, section.layer)}.${readOnly ? "" : " Change it to override."}`}
       </p>
       {hint && (
