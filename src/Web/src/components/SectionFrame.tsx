@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from "react";
+import { useEffect, useState, type ReactNode } from "react";
 import { ownCount } from "../settings/inheritance";
 import type { SectionEditorState } from "../settings/useSectionEditor";
 import { Dialog } from "./Dialog";
@@ -26,6 +26,13 @@ export function SectionFrame({
 }) {
   const [confirmReset, setConfirmReset] = useState(false);
   const title = sectionTitles[editor.section];
+  // Closing or reloading the tab with unsaved changes asks first.
+  useEffect(() => {
+    if (!editor.dirty) return;
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener("beforeunload", warn);
+    return () => window.removeEventListener("beforeunload", warn);
+  }, [editor.dirty]);
   if (editor.loading) return <p role="status">Loading {title.toLowerCase()}…</p>;
   if (editor.loadError || !editor.server) return <p role="alert">Could not load {title.toLowerCase()}: {String(editor.loadError?.message ?? "unknown error")}</p>;
   const server = editor.server;

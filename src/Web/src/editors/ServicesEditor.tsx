@@ -40,8 +40,22 @@ export function ServicesEditor({ businessId, phoneId, canManage }: { businessId:
         }),
       );
     },
+    // The switch moves at once; a refusal puts it back.
+    onMutate: async ({ id, on }) => {
+      const key = keys.phoneServices(businessId, phoneId);
+      await queryClient.cancelQueries({ queryKey: key });
+      const before = queryClient.getQueryData<Schemas["PhoneServicesResponse"]>(key);
+      if (before) {
+        const switchedOff = before.switchedOff.filter((x) => x !== id);
+        queryClient.setQueryData(key, { ...before, switchedOff: on ? switchedOff : [...switchedOff, id] });
+      }
+      return { before };
+    },
     onSuccess: done,
-    onError: fail,
+    onError: (error, _, context) => {
+      if (context?.before) queryClient.setQueryData(keys.phoneServices(businessId, phoneId), context.before);
+      fail(error);
+    },
   });
   const remove = useMutation({
     mutationFn: async (serviceId: string) => {

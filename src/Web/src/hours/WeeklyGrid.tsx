@@ -16,6 +16,7 @@ export function WeeklyGrid({ week, onChange, readOnly, errorsOf }: { week: Week;
             <div className="day-name">
               <label>
                 <input type="checkbox" checked={periods.length > 0} disabled={readOnly} onChange={(e) => setDay(day, e.target.checked ? [nextPeriod([])] : [])} />
+                <span className="visually-hidden">Open on </span>
                 {name}
               </label>
             </div>
