@@ -4,7 +4,6 @@ import { apiBaseUrl } from "../config";
 import { currentToken } from "../auth/session";
 import { staleQueries } from "./invalidation";
 import { LiveUpdates } from "./liveUpdates";
-import { signalRTransport } from "./signalrTransport";
 import type { ChangeMessage, LiveStatus, LiveTransport } from "./types";
 
 interface Realtime {
@@ -21,20 +20,28 @@ const RealtimeContext = createContext<Realtime>({ status: "idle", live: null });
 export function RealtimeProvider({ children, transport }: { children: ReactNode; transport?: () => LiveTransport }) {
   const queryClient = useQueryClient();
   const [realtime, setRealtime] = useState<Realtime>({ status: "idle", live: null });
-  const makeTransport = useRef(transport ?? (() => signalRTransport(apiBaseUrl, currentToken)));
+  const makeTransport = useRef(transport);
 
   useEffect(() => {
-    const live = new LiveUpdates(makeTransport.current());
-    const offStatus = live.onStatus((status) => setRealtime({ status, live }));
-    const offChange = live.onChange((message) =>
-      staleQueries(message).forEach((queryKey) => void queryClient.invalidateQueries({ queryKey })),
-    );
-    setRealtime({ status: live.status, live });
-    void live.connect();
+    let cancelled = false;
+    let live: LiveUpdates | null = null;
+    const stops: (() => void)[] = [];
+    const start = (wire: LiveTransport) => {
+      if (cancelled) return;
+      live = new LiveUpdates(wire);
+      const current = live;
+      stops.push(current.onStatus((status) => setRealtime({ status, live: current })));
+      stops.push(current.onChange((message) => staleQueries(message).forEach((queryKey) => void queryClient.invalidateQueries({ queryKey }))));
+      setRealtime({ status: current.status, live: current });
+      void current.connect();
+    };
+    if (makeTransport.current) start(makeTransport.current());
+    // The SignalR client loads after the first screen, in a chunk of its own.
+    else void import("./signalrTransport").then(({ signalRTransport }) => start(signalRTransport(apiBaseUrl, currentToken)));
     return () => {
-      offStatus();
-      offChange();
-      void live.disconnect();
+      cancelled = true;
+      stops.forEach((stop) => stop());
+      void live?.disconnect();
     };
   }, [queryClient]);
 
