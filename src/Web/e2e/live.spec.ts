@@ -13,7 +13,7 @@ test("an edit in one browser appears in the other within a second, without reloa
       const page = await (await browser.newContext()).newPage();
       await signInWithToken(page, token);
       await page.goto(url);
-      await expect(page.getByRole("status").filter({ hasText: "Live" })).toBeVisible();
+      await expect(page.getByRole("status").filter({ hasText: /^\s*Live\s*$/ })).toBeVisible();
       return page;
     }),
   );
