@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Serves the MultiPhone API on http://localhost:7071 against local emulators (Cosmos-compatible server on 8081,
+# Serves the MultiPhone API and the settings console on http://localhost:7071 against local emulators (Cosmos-compatible server on 8081,
 # Azurite on 10000-10002), with a demo business. Ctrl-C stops everything this script started.
 # Local data lives in memory: every start begins from the demo data again.
 # MULTIPHONE_CONFIGURATION=Release builds and runs the optimised build (scripts/bench.sh does).
@@ -8,9 +8,12 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 # shellcheck source=scripts/emulators.sh
 . scripts/emulators.sh
+# shellcheck source=scripts/console.sh
+. scripts/console.sh
 
 check_tools
 ensure_emulators
+ensure_console_built
 if [ ! -f local.settings.json ]; then
   echo '{ "IsEncrypted": false, "Values": {} }' >local.settings.json
   echo "Created an empty local.settings.json: put your local changes there; local.settings.sample.json supplies the rest."
@@ -53,7 +56,8 @@ wait_until 30 "Azurite on port 10001 to listen" port_in_use 10001
 
 # The build output is the function app root: host.json, appsettings.json and the local settings sit beside the app.
 (cd "src/Functions/bin/$configuration/net10.0" &&
-  ASPNETCORE_ENVIRONMENT=Development Demo__TokensFile="$root/.local/demo-tokens.txt" exec dotnet MultiPhone.Functions.dll) &
+  ASPNETCORE_ENVIRONMENT=Development Demo__TokensFile="$root/.local/demo-tokens.txt" Console__Root="$root/src/Web/dist" \
+    exec dotnet MultiPhone.Functions.dll) &
 app=$!
 pids+=("$app")
 api_ready() {
@@ -63,6 +67,7 @@ api_ready() {
 wait_until 120 "the API to answer on http://localhost:7071/api/health/ready" api_ready
 
 echo
+echo "Settings console: http://localhost:7071/ (sign in as a demo user)"
 echo "MultiPhone API: http://localhost:7071/api/v2  ·  API docs: http://localhost:7071/api/docs  ·  demo tokens: .local/demo-tokens.txt  (Ctrl-C stops everything)"
 echo
 # Stop everything as soon as any of the three stops.

@@ -19,6 +19,7 @@ if (args is [TokenCommand.Name, .. var tokenArgs])
     return TokenCommand.Run(tokenArgs, app.Services.GetRequiredService<TokenIssuer>(), Console.Out, Console.Error);
 }
 app.UseApi();
+app.MapConsole();
 app.Run();
 return 0;
 

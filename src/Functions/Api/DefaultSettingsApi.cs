@@ -17,6 +17,11 @@ public static class DefaultSettingsApi
     public static RouteGroupBuilder MapDefaultSettings(this RouteGroupBuilder business)
     {
         var group = business.MapGroup("/settings/defaults").WithTags("Business default settings");
+        group.MapGet("", InheritanceAsync)
+            .WithName("GetDefaultsInheritance")
+            .WithSummary("Which phones follow each default section and which override it")
+            .WithDescription("For each section (voice, rules, hours, sms): the phones that inherit it from these defaults, and those "
+                + "with an override of their own. The business defaults editor shows how many locations each section reaches.");
         MapSection<VoiceSettings>(group);
         MapSection<ConversationRules>(group);
         MapSection<OperatingHours>(group);
@@ -47,6 +52,13 @@ public static class DefaultSettingsApi
             .WithDescription("Inheriting phones follow the system defaults from then on. Needs If-Match.")
             .ProducesProblem(StatusCodes.Status412PreconditionFailed)
             .ProducesProblem(StatusCodes.Status428PreconditionRequired);
+    }
+
+    private static async Task<Results<Ok<DefaultsInheritanceResponse>, ProblemHttpResult>> InheritanceAsync(
+        string businessId, SettingsService settings, CancellationToken ct)
+    {
+        var result = await settings.InheritanceAsync(businessId, ct);
+        return result.IsOk ? TypedResults.Ok(new DefaultsInheritanceResponse(result.Value)) : result.Problem.ToHttp();
     }
 
     private static async Task<Results<Ok<DefaultSectionResponse<T>>, ProblemHttpResult>> GetAsync<T>(
@@ -82,6 +94,9 @@ public static class DefaultSettingsApi
         return TypedResults.Ok(new DefaultSectionResponse<T>(T.Name, view.Layer, view.Effective, view.Sources, view.Version, view.UpdatedAt));
     }
 }
+
+/// <param name="Sections">The four sections, each with the phones that inherit it and those that override it.</param>
+public sealed record DefaultsInheritanceResponse(IReadOnlyList<SectionInheritance> Sections);
 
 /// <param name="Section">voice, rules, hours or sms.</param>
 /// <param name="Value">The business's own default fields (absent ones fall back to the system), or null.</param>

@@ -40,6 +40,7 @@ public static class MultiPhoneFeatures
             .AddTelephony()
             .AddIdempotency()
             .AddRealtime(builder.Configuration)
+            .AddConsole()
             .AddDemoData();
         return builder;
     }

@@ -42,3 +42,9 @@ public static class SectionJson<T> where T : class, ISettingsSection<T>
 
     public static T? FromJson(JsonObject? json) => json?.Deserialize<T>(CosmosJson.Options);
 }
+
+/// <summary>Which phones of a business follow one default section, and which override it (both primary first, then by name).</summary>
+/// <param name="Section">voice, rules, hours or sms.</param>
+/// <param name="InheritingPhoneIds">Phones without an override: changes to the default reach them live.</param>
+/// <param name="OverridingPhoneIds">Phones with an override of their own.</param>
+public sealed record SectionInheritance(string Section, IReadOnlyList<string> InheritingPhoneIds, IReadOnlyList<string> OverridingPhoneIds);

@@ -66,6 +66,29 @@ public sealed class SettingsService(SettingsStore store, BusinessStore businesse
         return saved.Done ? view : Stale<T>();
     }
 
+    /// <summary>For each section, which of the business's phones follow its defaults and which have an override of their own.</summary>
+    public async Task<Result<IReadOnlyList<SectionInheritance>>> InheritanceAsync(string businessId, CancellationToken ct)
+    {
+        var listed = await phones.ListAsync(businessId, active: null, ct);
+        if (!listed.IsOk)
+        {
+            return listed.Problem;
+        }
+        var layers = await store.ListAllAsync(businessId, ct);
+        var overridden = layers
+            .Where(layer => layer.Item.Scope != SectionDocument.DefaultsScope && layer.Item.Value is not null)
+            .Select(layer => (layer.Item.Section, PhoneId: layer.Item.Scope))
+            .ToHashSet();
+        return SectionNames.Select(section =>
+        {
+            var overriding = listed.Value.Where(view => overridden.Contains((section, view.Phone.Id))).Select(view => view.Phone.Id).ToList();
+            var inheriting = listed.Value.Select(view => view.Phone.Id).Except(overriding).ToList();
+            return new SectionInheritance(section, inheriting, overriding);
+        }).ToList();
+    }
+
+    private static readonly string[] SectionNames = [VoiceSettings.Name, ConversationRules.Name, Hours.OperatingHours.Name, SmsSettings.Name];
+
     /// <summary>All four sections of a phone, resolved from the business's default layers and the phone's own.</summary>
     public static PhoneSettings ResolveAll(IEnumerable<SectionDocument> defaults, IEnumerable<SectionDocument> overrides)
     {

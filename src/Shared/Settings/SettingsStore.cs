@@ -21,6 +21,12 @@ public sealed class SettingsStore(Database database) : IPhoneScopedData
                 .WithParameter("@scope", scope),
             new PartitionKey(businessId), ct);
 
+    /// <summary>Every section layer of the business: its defaults and every phone's overrides.</summary>
+    public Task<List<Stored<SectionDocument>>> ListAllAsync(string businessId, CancellationToken ct) =>
+        _container.QueryPartitionAsync<SectionDocument>(
+            new QueryDefinition("SELECT * FROM c WHERE c.businessId = @businessId").WithParameter("@businessId", businessId),
+            new PartitionKey(businessId), ct);
+
     /// <summary>Creates the layer when <paramref name="current"/> is null, else replaces it if it is still current.</summary>
     public Task<Write<SectionDocument>> SaveAsync(SectionDocument document, Stored<SectionDocument>? current, CancellationToken ct) =>
         current is null

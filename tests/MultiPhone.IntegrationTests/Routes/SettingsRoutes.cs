@@ -24,7 +24,11 @@ public static class SettingsRoutes
         ["sms"] = ["{\"enabled\": \"yes\"}", "{\"autoReply\": [\"hi\"]}", "{\"forwardTo\": 14155550100}"],
     };
 
-    public static IEnumerable<RouteCase> All => Bodies.Keys.SelectMany(section => (IEnumerable<RouteCase>)
+    public static IEnumerable<RouteCase> All => Bodies.Keys.SelectMany(PerSection).Append(
+        new("GET", "/api/v2/businesses/{businessId}/settings/defaults", BusinessRole.Viewer,
+            async t => new(t.Path("/settings/defaults"), null, null, t.Path("/settings/defaults"))));
+
+    private static IEnumerable<RouteCase> PerSection(string section) =>
     [
         new("GET", $"/api/v2/businesses/{{businessId}}/phone-numbers/{{phoneId}}/settings/{section}", BusinessRole.Viewer,
             async t => Target(await PhoneSectionAsync(t, section), body: null, withETag: false)),
@@ -42,7 +46,7 @@ public static class SettingsRoutes
             async t => Target(await LegacyAsync(t, section), body: null, withETag: false)),
         new("PUT", $"/api/v1/businesses/{{businessId}}/settings/{section}", BusinessRole.Editor,
             async t => Target(await LegacyAsync(t, section), Bodies[section], withETag: false), WrongTypes[section]),
-    ]);
+    ];
 
     private static async Task<(string Url, string ETag)> PhoneSectionAsync(Tenant tenant, string section)
     {

@@ -1,0 +1,51 @@
+// Starts what the browser tests run against: a Cosmos-compatible server of their own on a free port and the built
+// app (Release, Development settings with the demo business) on E2E_PORT, serving the built console. Playwright's
+// webServer starts this and stops it; stopping it stops both.
+import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import { createInterface } from "node:readline";
+import { fileURLToPath } from "node:url";
+
+const root = fileURLToPath(new URL("../../../", import.meta.url));
+const port = process.env.E2E_PORT;
+const app = `${root}src/Functions/bin/Release/net10.0/MultiPhone.Functions.dll`;
+if (!port) throw new Error("E2E_PORT is not set (playwright.config.ts sets it).");
+if (!existsSync(app)) throw new Error(`${app} is missing: build the solution in Release first (scripts/test.sh does).`);
+if (!existsSync(`${root}src/Web/dist/index.html`)) throw new Error("The console is not built: run `npm run build` in src/Web.");
+
+const children = [];
+const stop = () => {
+  children.forEach((child) => child.kill("SIGTERM"));
+  process.exit(0);
+};
+process.on("SIGTERM", stop);
+process.on("SIGINT", stop);
+
+const cosmos = spawn(process.execPath, ["cosmos-server.js", "0"], { cwd: `${root}tools/emulators`, stdio: ["ignore", "pipe", "inherit"] });
+children.push(cosmos);
+const firstLine = await new Promise((resolve, reject) => {
+  createInterface({ input: cosmos.stdout }).once("line", resolve);
+  cosmos.once("exit", (code) => reject(new Error(`The Cosmos server exited (${code})`)));
+});
+const endpoint = /listening on (https:\S+)/.exec(firstLine)?.[1];
+if (!endpoint) throw new Error(`Unexpected first line from the Cosmos server: ${firstLine}`);
+cosmos.stdout.resume();
+
+const api = spawn("dotnet", [app, "--urls", `http://127.0.0.1:${port}`], {
+  cwd: `${root}src/Functions`,
+  stdio: ["ignore", "inherit", "inherit"],
+  env: {
+    ...process.env,
+    ASPNETCORE_ENVIRONMENT: "Development",
+    Cosmos__Endpoint: endpoint,
+    Cosmos__Database: "e2e",
+    Demo__Seed: "true",
+    Demo__TokensFile: "",
+    Logging__LogLevel__Default: "Warning",
+  },
+});
+children.push(api);
+api.once("exit", (code) => {
+  console.error(`The app exited (${code}).`);
+  stop();
+});

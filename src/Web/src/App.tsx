@@ -1,0 +1,73 @@
+import { Redirect, Route, Switch, useParams } from "wouter";
+import type { SectionName } from "./api/keys";
+import { SignInPage } from "./auth/SignInPage";
+import { useSession } from "./auth/session";
+import { DefaultsPage } from "./defaults/DefaultsPage";
+import { PhonePage } from "./PhonePage";
+import { RealtimeProvider } from "./realtime/RealtimeProvider";
+import { phoneSections, SettingsProvider, type PhoneSection } from "./settings/SettingsContext";
+import { Shell } from "./Shell";
+
+const settingSections: SectionName[] = ["voice", "rules", "hours", "sms"];
+
+/**
+ * Routes: /sign-in; /b/{business} (its primary phone); /b/{business}/phones/{phone}/{section};
+ * /b/{business}/defaults/{section}. Everything but sign-in needs a session.
+ */
+export function App() {
+  const session = useSession();
+  if (!session) {
+    return (
+      <Switch>
+        <Route path="/sign-in" component={SignInPage} />
+        <Route>
+          <Redirect to="/sign-in" replace />
+        </Route>
+      </Switch>
+    );
+  }
+  const home = session.memberships[0]?.businessId;
+  return (
+    <RealtimeProvider>
+      <Switch>
+        <Route path="/b/:businessId/phones/:phoneId/:section" component={PhoneRoute} />
+        <Route path="/b/:businessId/defaults/:section?" component={DefaultsRoute} />
+        <Route path="/b/:businessId" component={PhoneRoute} />
+        <Route>{home ? <Redirect to={`/b/${encodeURIComponent(home)}`} replace /> : <NoBusiness />}</Route>
+      </Switch>
+    </RealtimeProvider>
+  );
+}
+
+function PhoneRoute() {
+  const params = useParams<{ businessId: string; phoneId?: string; section?: string }>();
+  const section = phoneSections.includes(params.section as PhoneSection) ? (params.section as PhoneSection) : "voice";
+  return (
+    <SettingsProvider businessId={params.businessId} phoneId={params.phoneId ?? null} section={section}>
+      <Shell area="phone">
+        <PhonePage />
+      </Shell>
+    </SettingsProvider>
+  );
+}
+
+function DefaultsRoute() {
+  const params = useParams<{ businessId: string; section?: string }>();
+  const section = settingSections.includes(params.section as SectionName) ? (params.section as SectionName) : "voice";
+  return (
+    <SettingsProvider businessId={params.businessId} phoneId={null}>
+      <Shell area="defaults">
+        <DefaultsPage section={section} />
+      </Shell>
+    </SettingsProvider>
+  );
+}
+
+function NoBusiness() {
+  return (
+    <main id="main" className="signin">
+      <h1>No business</h1>
+      <p>Your token does not name a business you belong to. Sign out and sign in with another token.</p>
+    </main>
+  );
+}

@@ -1,0 +1,51 @@
+import { HoursEditor } from "./hours/HoursEditor";
+import { RulesEditor } from "./editors/RulesEditor";
+import { ServicesEditor } from "./editors/ServicesEditor";
+import { SmsEditor } from "./editors/SmsEditor";
+import { StaffEditor } from "./editors/StaffEditor";
+import { VoiceEditor } from "./editors/VoiceEditor";
+import { PhoneActions } from "./phones/PhoneActions";
+import { formatNumber } from "./phones/phoneFormat";
+import { useSettings } from "./settings/SettingsContext";
+
+/** The selected phone's header and the editor of the section in the URL; every editor uses the selected phone. */
+export function PhonePage() {
+  const { businessId, selectedPhone, section, canEdit, canManage, phonesLoading, phonesError, phones } = useSettings();
+  if (phonesLoading) return <p role="status">Loading locations…</p>;
+  if (phonesError) return <p role="alert">Could not load the locations: {phonesError.message}</p>;
+  if (!selectedPhone) {
+    return (
+      <div className="empty">
+        <h1>{phones.length === 0 ? "No locations yet" : "This location does not exist"}</h1>
+        <p>{phones.length === 0 ? "Add the first location's phone number to start." : "It may have been deleted. Choose another location above."}</p>
+      </div>
+    );
+  }
+  const props = { businessId, phoneId: selectedPhone.id, canEdit };
+  // Remounting per phone and section gives each editor a fresh draft.
+  const key = `${selectedPhone.id}:${section}`;
+  return (
+    <>
+      <header className="page-head">
+        <div>
+          <h1>
+            {selectedPhone.displayName}
+            {selectedPhone.isPrimary && <span className="badge badge-primary">Primary</span>}
+            {!selectedPhone.isActive && <span className="badge badge-inactive">Inactive</span>}
+          </h1>
+          <p className="muted">
+            {formatNumber(selectedPhone.phoneNumber)} · {selectedPhone.timezone}
+            {selectedPhone.address?.city ? ` · ${selectedPhone.address.city}` : ""}
+          </p>
+        </div>
+        {canManage && <PhoneActions phone={selectedPhone} />}
+      </header>
+      {section === "voice" && <VoiceEditor key={key} {...props} />}
+      {section === "rules" && <RulesEditor key={key} {...props} />}
+      {section === "hours" && <HoursEditor key={key} {...props} timezone={selectedPhone.timezone} />}
+      {section === "sms" && <SmsEditor key={key} {...props} />}
+      {section === "staff" && <StaffEditor key={key} businessId={businessId} phoneId={selectedPhone.id} canManage={canManage} />}
+      {section === "services" && <ServicesEditor key={key} businessId={businessId} phoneId={selectedPhone.id} canManage={canManage} />}
+    </>
+  );
+}

@@ -1,0 +1,97 @@
+import { useState, type ReactNode } from "react";
+import { Link, useLocation } from "wouter";
+import { signOut, useSession } from "./auth/session";
+import { PhoneDialog } from "./phones/PhoneDialog";
+import { PhoneSelector } from "./phones/PhoneSelector";
+import { LiveIndicator } from "./realtime/LiveIndicator";
+import { defaultsUrl, phoneSections, phoneUrl, useSettings, type PhoneSection } from "./settings/SettingsContext";
+
+export const sectionLabels: Record<PhoneSection, string> = {
+  voice: "Voice agent",
+  rules: "Conversation rules",
+  hours: "Operating hours",
+  sms: "SMS",
+  staff: "Staff",
+  services: "Services",
+};
+
+/** The frame of every signed-in page: business, location selector, live status, user; section navigation. */
+export function Shell({ children, area }: { children: ReactNode; area: "phone" | "defaults" }) {
+  const settings = useSettings();
+  const session = useSession();
+  const [location, navigate] = useLocation();
+  const [adding, setAdding] = useState(false);
+  const { businessId, selectedPhone, phoneSettings } = settings;
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="topbar">
+        <div className="brand">
+          <span className="logo" aria-hidden="true">☎</span>
+          <span>
+            <strong>{settings.businessName ?? businessId}</strong>
+            <span className="muted"> settings</span>
+          </span>
+        </div>
+        <PhoneSelector />
+        {settings.canManage && (
+          <button type="button" onClick={() => setAdding(true)}>
+            + Add location
+          </button>
+        )}
+        <div className="topbar-end">
+          <LiveIndicator />
+          <span className="user" title={`Signed in as ${session?.subject}`}>
+            {session?.subject} <span className="badge">{settings.role ?? "no access"}</span>
+          </span>
+          <button type="button" className="link" onClick={signOut}>
+            Sign out
+          </button>
+        </div>
+      </header>
+      <div className="layout">
+        <nav className="sidenav" aria-label="Settings">
+          <h2 className="nav-title">{selectedPhone ? selectedPhone.displayName : "Location"}</h2>
+          <ul>
+            {phoneSections.map((section) => {
+              const href = selectedPhone ? phoneUrl(businessId, selectedPhone.id, section) : "#";
+              const overridden = section in phoneSettings && phoneSettings[section as keyof typeof phoneSettings]?.own != null;
+              return (
+                <li key={section}>
+                  <Link href={href} aria-current={location === href ? "page" : undefined}>
+                    {sectionLabels[section]}
+                    {overridden && <span className="nav-note">overridden</span>}
+                  </Link>
+                </li>
+              );
+            })}
+          </ul>
+          <h2 className="nav-title">Business</h2>
+          <ul>
+            <li>
+              <Link href={defaultsUrl(businessId)} aria-current={area === "defaults" ? "page" : undefined}>
+                Business defaults
+              </Link>
+            </li>
+          </ul>
+        </nav>
+        <main id="main" className="content" tabIndex={-1}>
+          {children}
+        </main>
+      </div>
+      {adding && (
+        <PhoneDialog
+          businessId={businessId}
+          open
+          onClose={() => setAdding(false)}
+          onSaved={(phone) => {
+            setAdding(false);
+            navigate(phoneUrl(businessId, phone.id));
+          }}
+        />
+      )}
+    </>
+  );
+}

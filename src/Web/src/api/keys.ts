@@ -1,0 +1,19 @@
+/** Query keys of the server state, in one place so realtime changes can invalidate exactly what they touch. */
+export type SectionName = "voice" | "rules" | "hours" | "sms";
+
+export const keys = {
+  business: (b: string) => ["b", b] as const,
+  businessInfo: (b: string) => ["b", b, "business"] as const,
+  phones: (b: string) => ["b", b, "phones"] as const,
+  /** A phone's section (phoneId) or a business default section (null). */
+  section: (b: string, phoneId: string | null, section: SectionName) => ["b", b, "section", phoneId ?? "defaults", section] as const,
+  sections: (b: string) => ["b", b, "section"] as const,
+  phoneSections: (b: string, phoneId: string) => ["b", b, "section", phoneId] as const,
+  inheritance: (b: string) => ["b", b, "inheritance"] as const,
+  preview: (b: string, phoneId: string) => ["b", b, "preview", phoneId] as const,
+  previews: (b: string) => ["b", b, "preview"] as const,
+  staff: (b: string) => ["b", b, "staff"] as const,
+  phoneStaff: (b: string, phoneId: string) => ["b", b, "staff", phoneId] as const,
+  services: (b: string) => ["b", b, "services"] as const,
+  phoneServices: (b: string, phoneId: string) => ["b", b, "services", phoneId] as const,
+};

@@ -1,0 +1,68 @@
+import { api, unwrap, type Schemas } from "../api/client";
+import type { SectionName } from "../api/keys";
+import type { Source } from "./inheritance";
+
+export interface SectionValues {
+  voice: Schemas["VoiceSettings"];
+  rules: Schemas["ConversationRules"];
+  hours: Schemas["OperatingHours"];
+  sms: Schemas["SmsSettings"];
+}
+
+/** A section as one layer sees it, the same for a phone and for the business defaults. */
+export interface SectionState<S extends SectionName> {
+  /** The layer's own fields (a phone's override, or the business's defaults); null when it sets none. */
+  own: SectionValues[S] | null;
+  effective: SectionValues[S];
+  sources: Record<string, Source>;
+  version: number;
+  updatedAt: string | null;
+}
+
+// One path per layer; the section name is a path segment, so the typed client sees the voice route's shape.
+const phonePath = "/api/v2/businesses/{businessId}/phone-numbers/{phoneId}/settings/voice" as const;
+const defaultsPath = "/api/v2/businesses/{businessId}/settings/defaults/voice" as const;
+
+function pathOf(phoneId: string | null, section: SectionName) {
+  return (phoneId === null ? defaultsPath : phonePath).replace(/voice$/, section) as typeof phonePath;
+}
+
+interface RawSection {
+  override?: unknown;
+  value?: unknown;
+  effective?: unknown;
+  sources: Record<string, Source>;
+  version: number | string;
+  updatedAt?: string | null;
+}
+
+function toState<S extends SectionName>(raw: RawSection): SectionState<S> {
+  return {
+    own: ((raw.override ?? raw.value) as SectionValues[S] | undefined) ?? null,
+    effective: raw.effective as SectionValues[S],
+    sources: raw.sources,
+    version: Number(raw.version),
+    updatedAt: raw.updatedAt ?? null,
+  };
+}
+
+export async function readSection<S extends SectionName>(businessId: string, phoneId: string | null, section: S) {
+  const params = { path: { businessId, phoneId: phoneId ?? "" } };
+  return toState<S>((await unwrap(api.GET(pathOf(phoneId, section), { params }))) as RawSection);
+}
+
+/** Replaces the layer; `version` is what the editor started from, so a change made meanwhile answers 412. */
+export async function writeSection<S extends SectionName>(
+  businessId: string,
+  phoneId: string | null,
+  section: S,
+  value: SectionValues[S] | null,
+  version: number,
+) {
+  const params = { path: { businessId, phoneId: phoneId ?? "" }, header: { "If-Match": `"v${version}"` } };
+  const call =
+    value === null
+      ? api.DELETE(pathOf(phoneId, section), { params })
+      : api.PUT(pathOf(phoneId, section), { params, body: value as SectionValues["voice"] });
+  return toState<S>((await unwrap(call)) as RawSection);
+}
