@@ -28,6 +28,10 @@ param authIssuer string
 @description('Audience the API\'s bearer tokens must carry.')
 param authAudience string = 'multiphone-api'
 
+@description('Region of the settings console (Static Web Apps run in a few regions only).')
+@allowed(['westus2', 'centralus', 'eastus2', 'westeurope', 'eastasia'])
+param webLocation string = 'eastus2'
+
 var abbrs = loadJsonContent('abbreviations.json')
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 var tags = { 'azd-env-name': environmentName }
@@ -103,6 +107,16 @@ module keyVault 'core/security/key-vault.bicep' = {
   }
 }
 
+module web 'app/web.bicep' = {
+  name: 'web'
+  scope: rg
+  params: {
+    name: '${abbrs.webStaticSites}${resourceToken}'
+    location: webLocation
+    tags: tags
+  }
+}
+
 module rbac 'rbac.bicep' = {
   name: 'rbac'
   scope: rg
@@ -139,6 +153,7 @@ module api 'app/api.bicep' = {
     authAuthority: authAuthority
     authIssuer: authIssuer
     authAudience: authAudience
+    consoleOrigin: web.outputs.uri
   }
   // The app reads storage, Cosmos and Key Vault with its identity from its first start.
   dependsOn: [rbac]
@@ -149,6 +164,9 @@ output AZURE_TENANT_ID string = tenant().tenantId
 output AZURE_RESOURCE_GROUP string = rg.name
 output AZURE_FUNCTION_APP_NAME string = api.outputs.name
 output API_BASE_URL string = api.outputs.uri
+output WEB_URL string = web.outputs.uri
+// azd passes outputs to service builds as environment variables: the console is built to call the API.
+output VITE_API_BASE_URL string = api.outputs.uri
 output COSMOS_ENDPOINT string = cosmos.outputs.endpoint
 output SIGNALR_ENDPOINT string = signalR.outputs.endpoint
 output KEY_VAULT_URI string = keyVault.outputs.uri

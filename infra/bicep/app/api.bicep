@@ -21,6 +21,9 @@ param authAuthority string
 param authIssuer string
 param authAudience string
 
+@description('Origin of the settings console (the Static Web App), allowed to call the API from browsers.')
+param consoleOrigin string
+
 resource applicationInsights 'Microsoft.Insights/components@2020-02-02' existing = {
   name: applicationInsightsName
 }
@@ -57,6 +60,39 @@ module functionApp '../core/host/functions-flexconsumption.bicep' = {
       Telephony__AccountSid: telephonyAccountSid
       Telephony__AgentStreamUrl: agentStreamUrl
       Telephony__PublicBaseUrl: 'https://${name}.azurewebsites.net'
+      Console__AllowedOrigins__0: consoleOrigin
+    }
+  }
+}
+
+// Flex Consumption has no platform health check: a standard availability test calls readiness every 5 minutes from
+// three regions and records failures in Application Insights, where alerts can watch them.
+resource readiness 'Microsoft.Insights/webtests@2022-06-15' = {
+  name: 'readiness-${name}'
+  location: location
+  tags: union(tags, { 'hidden-link:${applicationInsights.id}': 'Resource' })
+  kind: 'standard'
+  properties: {
+    SyntheticMonitorId: 'readiness-${name}'
+    Name: 'API readiness'
+    Enabled: true
+    Frequency: 300
+    Timeout: 30
+    Kind: 'standard'
+    RetryEnabled: true
+    Locations: [
+      { Id: 'us-va-ash-azr' }
+      { Id: 'us-ca-sjc-azr' }
+      { Id: 'emea-nl-ams-azr' }
+    ]
+    Request: {
+      RequestUrl: '${functionApp.outputs.uri}/api/health/ready'
+      HttpVerb: 'GET'
+    }
+    ValidationRules: {
+      ExpectedHttpStatusCode: 200
+      SSLCheck: true
+      SSLCertRemainingLifetimeCheck: 7
     }
   }
 }
