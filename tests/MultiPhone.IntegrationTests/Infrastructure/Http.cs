@@ -23,6 +23,14 @@ public static class Http
         return client.SendAsync(request, TestContext.Current.CancellationToken);
     }
 
+    /// <summary>A PUT the test needs to succeed before it goes on.</summary>
+    public static async Task PutOrFailAsync(this HttpClient client, string url, object body, string ifMatch)
+    {
+        using var response = await client.SendJsonAsync(HttpMethod.Put, url, body, ifMatch);
+        Assert.True(response.IsSuccessStatusCode,
+            $"PUT {url}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)}");
+    }
+
     public static string ETag(this HttpResponseMessage response) =>
         response.Headers.ETag?.ToString() ?? throw new Xunit.Sdk.XunitException("The response has no ETag");
 

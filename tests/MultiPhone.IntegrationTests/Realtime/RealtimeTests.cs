@@ -16,7 +16,7 @@ public sealed class RealtimeTests(RealtimeFactory api)
         await colleague.SubscribeOrFailAsync($"phone:{phone.Id}:settings");
         await colleague.SubscribeOrFailAsync($"phone:{phone.Id}:voice");
 
-        await PutAsync(tenant, $"/phone-numbers/{phone.Id}/settings/voice", new { greeting = "Welcome to the harbor" }, "\"v0\"");
+        await tenant.Editor.PutOrFailAsync(tenant.Path($"/phone-numbers/{phone.Id}/settings/voice"), new { greeting = "Welcome to the harbor" }, "\"v0\"");
 
         var settings = await colleague.NextAsync($"phone:{phone.Id}:settings", "phone.settings.changed");
         var voice = await colleague.NextAsync($"phone:{phone.Id}:voice", "phone.voice.changed");
@@ -37,14 +37,14 @@ public sealed class RealtimeTests(RealtimeFactory api)
         {
             await console.SubscribeOrFailAsync(channel);
         }
-        await PutAsync(tenant, $"/phone-numbers/{overrides.Id}/settings/voice", new { agentName = "Own name" }, "\"v0\"");
+        await tenant.Editor.PutOrFailAsync(tenant.Path($"/phone-numbers/{overrides.Id}/settings/voice"), new { agentName = "Own name" }, "\"v0\"");
         await console.NextAsync($"phone:{overrides.Id}:voice", "phone.voice.changed");
 
-        await PutAsync(tenant, "/settings/defaults/voice", new { agentName = "Ava" }, "\"v0\"");
+        await tenant.Editor.PutOrFailAsync(tenant.Path("/settings/defaults/voice"), new { agentName = "Ava" }, "\"v0\"");
         await console.NextAsync($"business:{tenant.BusinessId}", "defaults.changed");
         var reached = await console.NextAsync($"phone:{inherits.Id}:voice", "phone.voice.changed");
         // A later change of the overriding phone arrives after anything the default change could have sent it.
-        await PutAsync(tenant, $"/phone-numbers/{overrides.Id}/settings/voice", new { agentName = "Own name", greeting = "Marker" }, "\"v1\"");
+        await tenant.Editor.PutOrFailAsync(tenant.Path($"/phone-numbers/{overrides.Id}/settings/voice"), new { agentName = "Own name", greeting = "Marker" }, "\"v1\"");
         var marker = await console.NextAsync(m => m.Channel() == $"phone:{overrides.Id}:voice" && m.Text("versions", "voice") == "3", "the marker");
 
         Assert.Equal("Ava", reached.Text("data", "effective", "agentName"));
@@ -82,7 +82,7 @@ public sealed class RealtimeTests(RealtimeFactory api)
         await using var listener = await RealtimeClient.ConnectAsync(api, api.Token("agent-1", [], PlatformRoles.VoiceAgent));
         await listener.SubscribeOrFailAsync($"phone:{phone.Id}:voice", tenant.BusinessId);
 
-        await PutAsync(tenant, $"/phone-numbers/{phone.Id}/settings/voice", new { greeting = "Fresh greeting" }, "\"v0\"");
+        await tenant.Editor.PutOrFailAsync(tenant.Path($"/phone-numbers/{phone.Id}/settings/voice"), new { greeting = "Fresh greeting" }, "\"v0\"");
         await listener.NextAsync($"phone:{phone.Id}:voice", "phone.voice.changed");
 
         // The cache keeps entries for 30 s here: only the change feed can have made this read fresh.
@@ -95,11 +95,5 @@ public sealed class RealtimeTests(RealtimeFactory api)
         using var response = await agent.GetAsync($"/api/v2/voice/agent-config?to={Uri.EscapeDataString(number)}", TestContext.Current.CancellationToken);
         var body = await response.ReadAsync<System.Text.Json.JsonElement>();
         return body.Text("voice", "effective", "greeting");
-    }
-
-    private static async Task PutAsync(Tenant tenant, string path, object body, string ifMatch)
-    {
-        using var response = await tenant.Editor.SendJsonAsync(HttpMethod.Put, tenant.Path(path), body, ifMatch);
-        Assert.True(response.IsSuccessStatusCode, $"PUT {path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
     }
 }

@@ -14,17 +14,17 @@ public sealed class VoiceAgentConfigTests(RealtimeFactory api)
         using var tenant = await api.NewTenantAsync();
         var (phoneA, _) = await tenant.CreatePhoneAsync(Numbers.NextUs(), "A");
         var (phoneB, _) = await tenant.CreatePhoneAsync(Numbers.NextUs(), "B");
-        await PutAsync(tenant, $"/phone-numbers/{phoneB.Id}/settings/voice", new { agentName = "B's own agent" }, "\"v0\"");
+        await tenant.Editor.PutOrFailAsync(tenant.Path($"/phone-numbers/{phoneB.Id}/settings/voice"), new { agentName = "B's own agent" }, "\"v0\"");
         await using var agentA = await StartAgentAsync(api.BaseAddress, phoneA.PhoneNumber);
         await using var agentB = await StartAgentAsync(api.BaseAddress, phoneB.PhoneNumber);
         var seenByB = new List<AgentConfigSnapshot>();
         agentB.Changed += config => seenByB.Add(config);
 
-        await PutAsync(tenant, $"/phone-numbers/{phoneA.Id}/settings/voice", new { greeting = "Hello from A" }, "\"v0\"");
+        await tenant.Editor.PutOrFailAsync(tenant.Path($"/phone-numbers/{phoneA.Id}/settings/voice"), new { greeting = "Hello from A" }, "\"v0\"");
         await Wait.UntilAsync(() => Greeting(agentA) == "Hello from A", "agent A has A's new greeting");
-        await PutAsync(tenant, "/settings/defaults/voice", new { agentName = "Ava" }, "\"v0\"");
+        await tenant.Editor.PutOrFailAsync(tenant.Path("/settings/defaults/voice"), new { agentName = "Ava" }, "\"v0\"");
         await Wait.UntilAsync(() => agentA.Current.Effective("voice", "agentName").GetString() == "Ava", "agent A has the inherited agent name");
-        await PutAsync(tenant, $"/phone-numbers/{phoneB.Id}/settings/voice", new { agentName = "B's own agent", greeting = "Marker" }, "\"v1\"");
+        await tenant.Editor.PutOrFailAsync(tenant.Path($"/phone-numbers/{phoneB.Id}/settings/voice"), new { agentName = "B's own agent", greeting = "Marker" }, "\"v1\"");
         await Wait.UntilAsync(() => Greeting(agentB) == "Marker", "agent B has its own change");
 
         Assert.Equal(["Marker"], seenByB.Select(c => c.Effective("voice", "greeting").GetString()).Distinct());
@@ -41,9 +41,9 @@ public sealed class VoiceAgentConfigTests(RealtimeFactory api)
 
         network.DropAll();
         await Wait.UntilAsync(() => agent.ConnectionState != HubConnectionState.Connected, "the agent notices the drop");
-        await PutAsync(tenant, $"/phone-numbers/{phone.Id}/settings/voice", new { greeting = "While away" }, "\"v0\"");
+        await tenant.Editor.PutOrFailAsync(tenant.Path($"/phone-numbers/{phone.Id}/settings/voice"), new { greeting = "While away" }, "\"v0\"");
         await Wait.UntilAsync(() => Greeting(agent) == "While away", "the agent catches up after reconnecting");
-        await PutAsync(tenant, $"/phone-numbers/{phone.Id}/settings/voice", new { greeting = "After coming back" }, "\"v1\"");
+        await tenant.Editor.PutOrFailAsync(tenant.Path($"/phone-numbers/{phone.Id}/settings/voice"), new { greeting = "After coming back" }, "\"v1\"");
 
         await Wait.UntilAsync(() => Greeting(agent) == "After coming back", "the agent follows changes again");
         Assert.Equal(HubConnectionState.Connected, agent.ConnectionState);
@@ -71,10 +71,4 @@ public sealed class VoiceAgentConfigTests(RealtimeFactory api)
     }
 
     private static string? Greeting(VoiceAgentConfig agent) => agent.Current.Effective("voice", "greeting").GetString();
-
-    private static async Task PutAsync(Tenant tenant, string path, object body, string ifMatch)
-    {
-        using var response = await tenant.Editor.SendJsonAsync(HttpMethod.Put, tenant.Path(path), body, ifMatch);
-        Assert.True(response.IsSuccessStatusCode, $"PUT {path}: {(int)response.StatusCode}");
-    }
 }
