@@ -28,6 +28,7 @@ public static class ApiRoutes
             .RequireAuthorization()
             .MapVoiceAgentConfig()
             .MapWebhooks()
+            .MapMigrations()
             .MapBenchmarkBaseline(app.ServiceProvider.GetRequiredService<IConfiguration>());
         app.MapGroup("/api/v1/businesses/{businessId}")
             .RequireAuthorization()

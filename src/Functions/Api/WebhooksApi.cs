@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using MultiPhone.AgentConfig;
 using MultiPhone.Common;
 using MultiPhone.Functions.Hosting;
+using MultiPhone.Migration;
 using MultiPhone.Telephony;
 
 namespace MultiPhone.Functions.Api;
@@ -46,7 +47,7 @@ public static partial class WebhooksApi
     }
 
     private static async Task<Results<ContentHttpResult, ProblemHttpResult>> VoiceAsync(
-        HttpRequest request, AgentConfigCache configs, IOptions<TelephonyOptions> options)
+        HttpRequest request, LazyMigration lazy, IOptions<TelephonyOptions> options)
     {
         var form = await request.ReadFormAsync(request.HttpContext.RequestAborted);
         if (Missing(form, "CallSid", "From", "To") is { } missing)
@@ -54,7 +55,7 @@ public static partial class WebhooksApi
             return missing.ToHttp();
         }
         var call = new InboundCall(form["CallSid"]!, form["From"]!, form["To"]!);
-        var config = await configs.ByNumberAsync(call.To, at: null);
+        var config = await lazy.ConfigByNumberAsync(call.To);
         if (!config.IsOk)
         {
             // Nobody answers on this number here: refuse the call instead of letting it ring.
@@ -74,7 +75,7 @@ public static partial class WebhooksApi
     }
 
     private static async Task<Results<ContentHttpResult, ProblemHttpResult>> TextAsync(
-        HttpRequest request, AgentConfigCache configs, WebhookReceipts receipts)
+        HttpRequest request, LazyMigration lazy, WebhookReceipts receipts)
     {
         var form = await request.ReadFormAsync(request.HttpContext.RequestAborted);
         if (Missing(form, "MessageSid", "From", "To") is { } missing)
@@ -90,7 +91,7 @@ public static partial class WebhooksApi
         }
         try
         {
-            var config = await configs.ByNumberAsync(text.To, at: null);
+            var config = await lazy.ConfigByNumberAsync(text.To);
             return TypedResults.Text(config.IsOk ? InboundResponses.ForText(config.Value.Configuration, text) : empty, Xml);
         }
         catch

@@ -5,6 +5,7 @@ using MultiPhone.Functions.Auth;
 using MultiPhone.Functions.Demo;
 using MultiPhone.Idempotency;
 using MultiPhone.Integrations;
+using MultiPhone.Migration;
 using MultiPhone.PhoneNumbers;
 using MultiPhone.Security;
 using MultiPhone.Services;
@@ -38,6 +39,7 @@ public static class MultiPhoneFeatures
             .AddAgentConfig()
             .AddTelephony()
             .AddIdempotency()
+            .AddLegacyMigration()
             .AddDemoData();
         return builder;
     }

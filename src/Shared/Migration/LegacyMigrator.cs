@@ -1,5 +1,3 @@
-using System.Text.Json;
-using Microsoft.Extensions.Options;
 using MultiPhone.Common;
 using MultiPhone.Cosmos;
 using MultiPhone.Hours;
@@ -21,15 +19,10 @@ public sealed record MigrationOutcome(string BusinessId, MigrationOutcomeKind Ki
 /// conversation-rule and SMS settings become the business defaults, which the phone inherits. Every step can be run
 /// again after a stop at any point and does nothing twice: the phone's id is derived from the business, each document
 /// is created only if absent, and the business is marked migrated last, in the same write that names the primary.
-/// The writes follow the crash-safe order of <see cref="PhoneNumberCreation"/>: the phone is pending (invisible) until
-/// its number is reserved in the index and its settings exist. The run and the lazy path use this same code.
+/// The number is reserved in the index first (someone else's number leaves the business untouched), and the phone is
+/// written last, once its settings exist, so it never appears without them. The run and the lazy path use this code.
 /// </summary>
-public sealed class LegacyMigrator(
-    LegacyStore legacy,
-    PhoneNumberStore phones,
-    SettingsStore settings,
-    TimeProvider time,
-    IOptions<PhoneNumbersOptions> options)
+public sealed class LegacyMigrator(LegacyStore legacy, PhoneNumberStore phones, SettingsStore settings, TimeProvider time)
 {
     public async Task<MigrationOutcome> MigrateAsync(string businessId, string runId, bool dryRun, CancellationToken ct)
     {
@@ -40,11 +33,16 @@ public sealed class LegacyMigrator(
         }
         if (document.Business is not { } business)
         {
-            return new(businessId, MigrationOutcomeKind.Invalid, document.Unreadable, document.Stored["phoneNumber"]?.ToString());
+            return new(businessId, MigrationOutcomeKind.Invalid, document.Unreadable, document.EnteredNumber);
         }
-        if (business.Migration is not null || !business.HasLegacyFields)
+        if (business.Migration is { } done)
         {
-            return new(businessId, MigrationOutcomeKind.AlreadyMigrated, PhoneNumber: business.PhoneNumber);
+            // This run itself, before a crash made its batch run again, or an earlier one.
+            return new(businessId, done.RunId == runId ? MigrationOutcomeKind.Migrated : MigrationOutcomeKind.AlreadyMigrated, PhoneNumber: business.PhoneNumber);
+        }
+        if (!business.HasLegacyFields)
+        {
+            return new(businessId, MigrationOutcomeKind.AlreadyMigrated);
         }
         var plan = LegacyMigrationRules.Plan(business, out var refusal);
         if (!plan.IsOk)
@@ -90,30 +88,53 @@ public sealed class LegacyMigrator(
     {
         var now = time.GetUtcNow();
         var writes = new Writes();
-        var pending = await PendingPhoneAsync(business.Id, plan, now, writes, ct);
-        if (pending.Item.State == PhoneState.Pending)
+        if (await ReserveAsync(business.Id, plan, writes, ct) is { } holder)
         {
-            if (await ReserveAsync(pending, writes, ct) is { } holder)
-            {
-                return new(business.Id, MigrationOutcomeKind.Conflict, holder, business.PhoneNumber, writes.Count);
-            }
-            await CreateLayerAsync(business.Id, SectionDocument.DefaultsScope, plan.Voice, now, writes, ct);
-            await CreateLayerAsync(business.Id, SectionDocument.DefaultsScope, plan.Rules, now, writes, ct);
-            await CreateLayerAsync(business.Id, SectionDocument.DefaultsScope, plan.Sms, now, writes, ct);
-            await CreateLayerAsync(business.Id, plan.PhoneId, plan.Hours, now, writes, ct);
-            var ready = await phones.ReplaceAsync(pending.Item with { State = PhoneState.Ready, Ttl = null, UpdatedAt = now }, pending.ETag, ct);
-            writes.Add(ready.Done);
-            if (!ready.Done && await phones.GetAsync(business.Id, plan.PhoneId, ct) is not { Item.State: PhoneState.Ready })
-            {
-                // Only a create that waited out the reservation lease deletes a pending phone: the number is gone.
-                return new(business.Id, MigrationOutcomeKind.Conflict, $"{plan.Phone.Number} was taken over while this business was migrated.", business.PhoneNumber, writes.Count);
-            }
+            return new(business.Id, MigrationOutcomeKind.Conflict, holder, business.PhoneNumber, writes.Count);
         }
+        await CreateLayerAsync(business.Id, SectionDocument.DefaultsScope, plan.Voice, now, writes, ct);
+        await CreateLayerAsync(business.Id, SectionDocument.DefaultsScope, plan.Rules, now, writes, ct);
+        await CreateLayerAsync(business.Id, SectionDocument.DefaultsScope, plan.Sms, now, writes, ct);
+        await CreateLayerAsync(business.Id, plan.PhoneId, plan.Hours, now, writes, ct);
+        await CreatePhoneAsync(business.Id, plan, now, writes, ct);
         return await CompleteAsync(document, plan, runId, now, writes, ct);
     }
 
-    /// <summary>The business's legacy phone: new and pending, or as a previous attempt left it.</summary>
-    private async Task<Stored<PhoneNumber>> PendingPhoneAsync(string businessId, MigrationPlan plan, DateTimeOffset now, Writes writes, CancellationToken ct)
+    /// <summary>
+    /// Reserves the number for the business's phone before anything else is written, so a number someone else has
+    /// leaves the business untouched. A reservation an earlier attempt left is renewed: it then cannot be taken over
+    /// (a create takes over only reservations older than the lease whose phone never appeared) before the phone exists.
+    /// </summary>
+    private async Task<string?> ReserveAsync(string businessId, MigrationPlan plan, Writes writes, CancellationToken ct)
+    {
+        var entry = new PhoneNumberIndexEntry { Id = plan.Phone.Number, BusinessId = businessId, PhoneId = plan.PhoneId, ReservedAt = time.GetUtcNow() };
+        while (true)
+        {
+            var reserved = await phones.CreateIndexAsync(entry, ct);
+            writes.Add(reserved.Done);
+            if (reserved.Done)
+            {
+                return null;
+            }
+            if (await phones.GetIndexAsync(entry.Id, ct) is not { } holder)
+            {
+                continue;
+            }
+            if (holder.Item.BusinessId != businessId || holder.Item.PhoneId != plan.PhoneId)
+            {
+                return Taken(entry.Id, businessId, holder.Item);
+            }
+            var renewed = await phones.ReplaceIndexAsync(entry, holder.ETag, ct);
+            writes.Add(renewed.Done);
+            if (renewed.Done)
+            {
+                return null;
+            }
+        }
+    }
+
+    /// <summary>The phone, ready: its number is reserved and its settings exist. An earlier attempt may have written it.</summary>
+    private async Task CreatePhoneAsync(string businessId, MigrationPlan plan, DateTimeOffset now, Writes writes, CancellationToken ct)
     {
         var phone = new PhoneNumber
         {
@@ -124,36 +145,11 @@ public sealed class LegacyMigrator(
             Address = plan.Phone.Address,
             Timezone = plan.Phone.Timezone,
             IsActive = true,
-            State = PhoneState.Pending,
-            Ttl = options.Value.PendingPhoneTtlSeconds,
+            State = PhoneState.Ready,
             CreatedAt = now,
             UpdatedAt = now,
         };
-        while (true)
-        {
-            // Create first: that is the usual case, and a conflict says an earlier attempt (or a concurrent one) made it.
-            var created = await phones.CreateAsync(phone, ct);
-            writes.Add(created.Done);
-            if ((created.Stored ?? await phones.GetAsync(businessId, plan.PhoneId, ct)) is { } existing)
-            {
-                return existing;
-            }
-        }
-    }
-
-    /// <summary>Reserves the number for the pending phone; when someone else has it, removes the phone and says who.</summary>
-    private async Task<string?> ReserveAsync(Stored<PhoneNumber> pending, Writes writes, CancellationToken ct)
-    {
-        var phone = pending.Item;
-        var entry = new PhoneNumberIndexEntry { Id = phone.Number, BusinessId = phone.BusinessId, PhoneId = phone.Id, ReservedAt = time.GetUtcNow() };
-        var reserved = await phones.CreateIndexAsync(entry, ct);
-        writes.Add(reserved.Done);
-        if (reserved.Done || await phones.GetIndexAsync(phone.Number, ct) is not { Item: var holder } || holder.PhoneId == phone.Id)
-        {
-            return null;
-        }
-        await phones.DeleteAsync(phone, pending.ETag, ct);
-        return Taken(phone.Number, phone.BusinessId, holder);
+        writes.Add((await phones.CreateAsync(phone, ct)).Done);
     }
 
     /// <summary>Writes a settings layer unless it exists (an earlier attempt wrote it, or someone set it since).</summary>
@@ -189,16 +185,11 @@ public sealed class LegacyMigrator(
             {
                 return new(businessId, done.RunId == runId ? MigrationOutcomeKind.Migrated : MigrationOutcomeKind.AlreadyMigrated, PhoneNumber: entered, Writes: writes.Count);
             }
-            var stored = document.Stored;
-            if (business.PrimaryPhoneId is null || await phones.GetAsync(businessId, business.PrimaryPhoneId, ct) is not { Item.State: PhoneState.Ready })
-            {
-                stored["primaryPhoneId"] = plan.PhoneId;
-            }
-            stored["phoneSlotsTaken"] = business.PhoneSlotsTaken + 1;
-            stored["migration"] = JsonSerializer.SerializeToNode(new LegacyMigrationRecord(runId, now, plan.PhoneId, plan.Phone.Number), CosmosJson.Options);
-            var replaced = await legacy.ReplaceAsync(businessId, stored, document.ETag, ct);
-            writes.Add(replaced == WriteStatus.Done);
-            switch (replaced)
+            var keepsPrimary = business.PrimaryPhoneId is { } named && await phones.GetAsync(businessId, named, ct) is { Item.State: PhoneState.Ready };
+            var completed = await legacy.CompleteAsync(businessId, document.ETag, keepsPrimary ? null : plan.PhoneId, business.PhoneSlotsTaken + 1,
+                new LegacyMigrationRecord(runId, now, plan.PhoneId, plan.Phone.Number), ct);
+            writes.Add(completed == WriteStatus.Done);
+            switch (completed)
             {
                 case WriteStatus.Done:
                     return new(businessId, MigrationOutcomeKind.Migrated, PhoneNumber: entered, Writes: writes.Count);

@@ -7,19 +7,24 @@ using MultiPhone.Cosmos;
 
 namespace MultiPhone.Migration;
 
-/// <summary>A business document read for the migration: as stored, and as the legacy fields say (null when they cannot be read).</summary>
-public sealed record LegacyDocument(JsonObject Stored, string ETag, LegacyBusiness? Business, string? Unreadable)
+/// <summary>
+/// A business document read for the migration: its legacy fields (null when they cannot be read, with the reason and
+/// the number as entered) and the ETag the migration's last write is conditional on.
+/// </summary>
+public sealed record LegacyDocument(string ETag, LegacyBusiness? Business, string? Unreadable, string? EnteredNumber)
 {
-    public static LegacyDocument From(JsonObject stored, string etag)
+    public static LegacyDocument From(byte[] utf8, string etag)
     {
         try
         {
-            return new LegacyDocument(stored, etag, stored.Deserialize<LegacyBusiness>(CosmosJson.Options), null);
+            var business = JsonSerializer.Deserialize<LegacyBusiness>(utf8, CosmosJson.Options)!;
+            return new LegacyDocument(etag, business, null, business.PhoneNumber);
         }
         catch (JsonException e)
         {
             // Legacy data is what it is: a field of the wrong type makes this business unreadable, not the run.
-            return new LegacyDocument(stored, etag, null, $"A field cannot be read ({e.Path}).");
+            var entered = JsonNode.Parse(utf8)?["phoneNumber"] is JsonValue number && number.TryGetValue<string>(out var text) ? text : null;
+            return new LegacyDocument(etag, null, $"A field cannot be read ({e.Path}).", entered);
         }
     }
 }
@@ -50,15 +55,25 @@ public sealed class LegacyStore(Database database)
             return null;
         }
         response.EnsureSuccessStatusCode();
-        return LegacyDocument.From((await JsonNode.ParseAsync(response.Content, cancellationToken: ct))!.AsObject(), response.Headers.ETag);
+        using var content = new MemoryStream();
+        await response.Content.CopyToAsync(content, ct);
+        return LegacyDocument.From(content.ToArray(), response.Headers.ETag);
     }
 
-    /// <summary>Replaces the document as read (with the changes made to <see cref="LegacyDocument.Stored"/>) if it is still current.</summary>
-    public async Task<WriteStatus> ReplaceAsync(string businessId, JsonObject document, string ifMatch, CancellationToken ct)
+    /// <summary>
+    /// Marks the business migrated, counts the phone's slot and (unless null) names the primary, in one conditional
+    /// patch: every other field, legacy ones included, stays as it is.
+    /// </summary>
+    public async Task<WriteStatus> CompleteAsync(
+        string businessId, string ifMatch, string? primaryPhoneId, int phoneSlotsTaken, LegacyMigrationRecord record, CancellationToken ct)
     {
-        using var content = new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(document, CosmosJson.Options));
-        using var response = await _businesses.ReplaceItemStreamAsync(
-            content, businessId, new PartitionKey(businessId), new ItemRequestOptions { IfMatchEtag = ifMatch }, ct);
+        List<PatchOperation> operations = [PatchOperation.Set("/phoneSlotsTaken", phoneSlotsTaken), PatchOperation.Set("/migration", record)];
+        if (primaryPhoneId is not null)
+        {
+            operations.Add(PatchOperation.Set("/primaryPhoneId", primaryPhoneId));
+        }
+        using var response = await _businesses.PatchItemStreamAsync(
+            businessId, new PartitionKey(businessId), operations, new PatchItemRequestOptions { IfMatchEtag = ifMatch }, ct);
         switch (response.StatusCode)
         {
             case HttpStatusCode.PreconditionFailed:

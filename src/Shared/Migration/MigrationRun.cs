@@ -10,7 +10,7 @@ namespace MultiPhone.Migration;
 public sealed record RunOptions(bool DryRun, int BatchSize, int MaxParallelism, IReadOnlyList<string>? BusinessIds, bool Verify, int PageSize = RunOptions.DefaultPageSize)
 {
     /// <summary>Enough batches to keep the activities busy, few enough for a small history.</summary>
-    public const int DefaultPageSize = 2000;
+    public const int DefaultPageSize = 10_000;
 }
 
 public enum RunPhase

@@ -26,14 +26,20 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     private CosmosServer? _cosmos;
     private string? _cosmosEndpoint;
+    private Azurite? _azurite;
 
     public ApiFactory() => UseKestrel(0);
 
     public string CosmosEndpoint => _cosmosEndpoint ?? throw new InvalidOperationException("Not started");
 
+    /// <summary>The storage account of the app's Durable backend (its own Azurite).</summary>
+    public string StorageConnection => _azurite?.ConnectionString ?? throw new InvalidOperationException("Not started");
+
     public async ValueTask InitializeAsync()
     {
+        var azurite = Azurite.StartAsync();
         _cosmosEndpoint = await StartCosmosAsync();
+        _azurite = await azurite;
         StartServer();
     }
 
@@ -49,6 +55,10 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         if (_cosmos is not null)
         {
             await _cosmos.DisposeAsync();
+        }
+        if (_azurite is not null)
+        {
+            await _azurite.DisposeAsync();
         }
         GC.SuppressFinalize(this);
     }
@@ -82,6 +92,8 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         ("Telephony:AgentStreamUrl", AgentStreamUrl),
         // Tests see every change at once; AgentConfigCacheTests covers the cache with a clock of its own.
         ("AgentConfig:MaxStaleness", "00:00:00"),
+        ("AzureWebJobsStorage", StorageConnection),
+        ("DurableTask:HubName", "tests"),
     ];
 
     protected virtual void ConfigureServices(IServiceCollection services)

@@ -18,7 +18,7 @@ public sealed class LegacyMigrationRulesTests
         const int Count = 1500;
         foreach (var generated in Enumerable.Range(0, Count).Select(i => LegacyDataGenerator.Generate(seed, i, Count)))
         {
-            var document = LegacyDocument.From(generated.Document, "\"etag\"");
+            var document = LegacyDocument.From(JsonSerializer.SerializeToUtf8Bytes(generated.Document), "\"etag\"");
             if (document.Business is null)
             {
                 Assert.True(generated.Kind == LegacyKind.Invalid, $"{generated.Id} ({generated.Kind}) is unreadable: {document.Unreadable}");
@@ -127,10 +127,11 @@ public sealed class LegacyMigrationRulesTests
     {
         var stored = JsonNode.Parse("""{ "id": "b", "name": "B", "phoneNumber": "+14152345678", "voiceSettings": { "speakingRate": "fast" } }""")!.AsObject();
 
-        var document = LegacyDocument.From(stored, "\"e\"");
+        var document = LegacyDocument.From(JsonSerializer.SerializeToUtf8Bytes(stored), "\"e\"");
 
         Assert.Null(document.Business);
         Assert.Contains("speakingRate", document.Unreadable);
+        Assert.Equal("+14152345678", document.EnteredNumber);
     }
 
     [Fact]
