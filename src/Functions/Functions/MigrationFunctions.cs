@@ -17,8 +17,8 @@ public static class MigrationFunctions
         new LegacyPhonesOrchestrator().RunAsync(context, context.GetInput<RunState>()!);
 
     [Function(CountBusinessesActivity.Name)]
-    public static Task<int> CountBusinesses([ActivityTrigger] PageRequest input, string instanceId, FunctionContext function) =>
-        RunAsync<CountBusinessesActivity, PageRequest, int>(function, CountBusinessesActivity.Name, instanceId, input);
+    public static Task<CountSlice> CountBusinesses([ActivityTrigger] PageRequest input, string instanceId, FunctionContext function) =>
+        RunAsync<CountBusinessesActivity, PageRequest, CountSlice>(function, CountBusinessesActivity.Name, instanceId, input);
 
     [Function(ReadBusinessPageActivity.Name)]
     public static Task<BusinessIdPage> ReadBusinessPage([ActivityTrigger] PageRequest input, string instanceId, FunctionContext function) =>

@@ -24,10 +24,10 @@ public sealed partial class LegacyPhonesOrchestrator : TaskOrchestrator<RunState
     {
         var log = context.CreateReplaySafeLogger<LegacyPhonesOrchestrator>();
         var options = state.Options;
-        if (state.Total is null)
-        {
-            state = state with { Total = await context.CallActivityAsync<int>(CountBusinessesActivity.Name, new PageRequest(null, options.PageSize), Retry) };
-        }
+        // Counted a slice per page, alongside the page, so the count costs the run no time of its own.
+        var counting = state.Total is null
+            ? context.CallActivityAsync<CountSlice>(CountBusinessesActivity.Name, new PageRequest(state.CountContinuation, options.PageSize), Retry)
+            : null;
         var (ids, continuation) = await NextPageAsync(context, state);
         var batches = ids.Chunk(options.BatchSize).Select(batch => new BatchRequest(context.InstanceId, options.DryRun, batch)).ToList();
         void Report(RunState next)
@@ -45,7 +45,7 @@ public sealed partial class LegacyPhonesOrchestrator : TaskOrchestrator<RunState
             await FanOutAsync<VerificationCounts>(context, VerifyBatchActivity.Name, batches, options.MaxParallelism, counts =>
                 Report(state with { Verification = state.Verification + counts, Position = state.Position + counts.Checked }));
         }
-        Report(state with { Continuation = continuation });
+        Report(counting is null ? state with { Continuation = continuation } : Counted(state with { Continuation = continuation }, await counting));
 
         var more = options.BusinessIds is { } chosen ? state.Position < chosen.Count : continuation is not null;
         if (more)
@@ -70,6 +70,10 @@ public sealed partial class LegacyPhonesOrchestrator : TaskOrchestrator<RunState
             finished,
             migrateSeconds > 0 ? Math.Round(state.Migration.Scanned / migrateSeconds, 1) : 0);
     }
+
+    private static RunState Counted(RunState state, CountSlice slice) => slice.Continuation is null
+        ? state with { Total = state.Counted + slice.Count, Counted = 0, CountContinuation = null }
+        : state with { Counted = state.Counted + slice.Count, CountContinuation = slice.Continuation };
 
     /// <summary>The next page: the given businesses a page at a time, or all of them in storage order.</summary>
     private static async Task<(IReadOnlyList<string> Ids, string? Continuation)> NextPageAsync(TaskOrchestrationContext context, RunState state)

@@ -12,22 +12,30 @@ public sealed class ReadBusinessPageActivity(LegacyStore store) : TaskActivity<P
         store.PageAsync(input.Continuation, input.PageSize, CancellationToken.None);
 }
 
-/// <summary>How many businesses there are, for the run's percentage and ETA.</summary>
-public sealed class CountBusinessesActivity(LegacyStore store) : TaskActivity<PageRequest, int>
+/// <summary>
+/// Counts businesses for the run's percentage and ETA, a slice at a time: pages until a few seconds have passed, then
+/// says where it stopped. Every activity ends well within the queue's visibility timeout, because the standalone
+/// sidecar never extends it: an activity still running after it would be handed out a second time.
+/// </summary>
+public sealed class CountBusinessesActivity(LegacyStore store, TimeProvider time) : TaskActivity<PageRequest, CountSlice>
 {
     public const string Name = "CountBusinesses";
 
-    public override async Task<int> RunAsync(TaskActivityContext context, PageRequest input)
+    private static readonly TimeSpan Slice = TimeSpan.FromSeconds(5);
+
+    public override async Task<CountSlice> RunAsync(TaskActivityContext context, PageRequest input)
     {
+        var started = time.GetTimestamp();
         var count = 0;
-        for (var page = await store.PageAsync(null, input.PageSize, CancellationToken.None); ; page = await store.PageAsync(page.Continuation, input.PageSize, CancellationToken.None))
+        var continuation = input.Continuation;
+        do
         {
+            var page = await store.PageAsync(continuation, input.PageSize, CancellationToken.None);
             count += page.Ids.Count;
-            if (page.Continuation is null)
-            {
-                return count;
-            }
+            continuation = page.Continuation;
         }
+        while (continuation is not null && time.GetElapsedTime(started) < Slice);
+        return new CountSlice(count, continuation);
     }
 }
 

@@ -7,7 +7,7 @@ namespace MultiPhone.Migration;
 /// <summary>Body of <c>POST /api/v2/migrations/legacy-phones</c>; every field is optional.</summary>
 /// <param name="DryRun">Change nothing and report what would happen (default false).</param>
 /// <param name="BatchSize">Businesses per activity, 1-1000 (default 100).</param>
-/// <param name="MaxParallelism">Activities at once, 1-64 (default 8).</param>
+/// <param name="MaxParallelism">Batches in flight, 1-64 (default 16); an instance runs 8 at a time (host.json), the rest wait queued.</param>
 /// <param name="BusinessIds">Migrate only these (at most 1000); all businesses when absent.</param>
 /// <param name="Verify">Verify every business after migrating (default false; POST .../verify does it later).</param>
 public sealed record MigrationRequest(
@@ -29,7 +29,7 @@ public static class MigrationRequests
     public const int MaxParallelism = 64;
     public const int MaxBusinessIds = 1000;
     public const int DefaultBatchSize = 100;
-    public const int DefaultParallelism = 8;
+    public const int DefaultParallelism = 16;
 
     /// <summary>Every run's instance id starts so; the rest is its start time and a random part.</summary>
     public const string RunIdPrefix = "lp-";

@@ -3,14 +3,14 @@ namespace MultiPhone.Migration;
 /// <summary>What ops ask a run to do (the body of <c>POST /api/v2/migrations/legacy-phones</c>, with its defaults applied).</summary>
 /// <param name="DryRun">Change nothing; report what would happen.</param>
 /// <param name="BatchSize">Businesses per activity.</param>
-/// <param name="MaxParallelism">Activities running at once.</param>
+/// <param name="MaxParallelism">Batches in flight at once (scheduled activities).</param>
 /// <param name="BusinessIds">Only these businesses; null for every business.</param>
 /// <param name="Verify">After migrating, check every business (a second pass); verification runs do only that.</param>
 /// <param name="PageSize">Businesses per orchestration execution (each page ends with ContinueAsNew).</param>
 public sealed record RunOptions(bool DryRun, int BatchSize, int MaxParallelism, IReadOnlyList<string>? BusinessIds, bool Verify, int PageSize = RunOptions.DefaultPageSize)
 {
     /// <summary>Enough batches to keep the activities busy, few enough for a small history.</summary>
-    public const int DefaultPageSize = 10_000;
+    public const int DefaultPageSize = 5000;
 }
 
 public enum RunPhase
@@ -67,6 +67,8 @@ public sealed record VerificationCounts(int Checked, int Passed, int Failed, int
 /// <param name="Continuation">Where the next page of businesses starts (the read feed's token); null at the start of a phase.</param>
 /// <param name="Position">Businesses done in this phase; also the offset into <see cref="RunOptions.BusinessIds"/>.</param>
 /// <param name="Total">How many businesses the run covers; null until counted.</param>
+/// <param name="Counted">Businesses counted so far, while <paramref name="Total"/> is null.</param>
+/// <param name="CountContinuation">Where the count goes on.</param>
 /// <param name="Migration">Counts of the migration phase.</param>
 /// <param name="Verification">Counts of the verification phase.</param>
 /// <param name="StartedAt">When the run started (orchestration time).</param>
@@ -77,13 +79,15 @@ public sealed record RunState(
     string? Continuation,
     int Position,
     int? Total,
+    int Counted,
+    string? CountContinuation,
     MigrationCounts Migration,
     VerificationCounts Verification,
     DateTime StartedAt,
     DateTime PhaseStartedAt)
 {
     public static RunState Start(RunOptions options, DateTime now, RunPhase phase = RunPhase.Migrate) =>
-        new(options, phase, null, 0, options.BusinessIds?.Count, MigrationCounts.Zero, VerificationCounts.Zero, now, now);
+        new(options, phase, null, 0, options.BusinessIds?.Count, 0, null, MigrationCounts.Zero, VerificationCounts.Zero, now, now);
 }
 
 /// <summary>The run's custom status: small (far below Durable's 16 KB), rewritten as each batch finishes.</summary>
@@ -134,3 +138,6 @@ public sealed record BatchRequest(string RunId, bool DryRun, IReadOnlyList<strin
 
 /// <summary>Where a page of businesses starts.</summary>
 public sealed record PageRequest(string? Continuation, int PageSize);
+
+/// <summary>Businesses counted in one slice, and where the count goes on (null when it is complete).</summary>
+public sealed record CountSlice(int Count, string? Continuation);

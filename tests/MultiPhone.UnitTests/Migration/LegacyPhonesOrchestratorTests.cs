@@ -146,7 +146,13 @@ public sealed class LegacyPhonesOrchestratorTests
         public int MostAtOnce => _mostAtOnce;
 
         public void Register(DurableTaskRegistry tasks) => tasks
-            .AddActivityFunc<PageRequest, int>(CountBusinessesActivity.Name, (_, _) => _businesses.Count)
+            .AddActivityFunc<PageRequest, CountSlice>(CountBusinessesActivity.Name, (_, page) =>
+            {
+                // One page per slice, so a count that takes several executions is exercised too.
+                var offset = int.Parse(page.Continuation ?? "0", CultureInfo.InvariantCulture);
+                var next = offset + page.PageSize;
+                return new CountSlice(Math.Min(page.PageSize, _businesses.Count - offset), next < _businesses.Count ? next.ToString(CultureInfo.InvariantCulture) : null);
+            })
             .AddActivityFunc<PageRequest, BusinessIdPage>(ReadBusinessPageActivity.Name, (_, page) =>
             {
                 PagesRead.Add(page.Continuation ?? "");
