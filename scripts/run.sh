@@ -44,7 +44,7 @@ trap 'exit 130' INT TERM
 
 node tools/emulators/cosmos-server.js 8081 >.local/cosmos.log 2>&1 &
 pids+=($!)
-tools/emulators/node_modules/.bin/azurite --silent --location .local/azurite --disableTelemetry \
+tools/emulators/node_modules/.bin/azurite --silent --inMemoryPersistence --disableTelemetry \
   --blobPort 10000 --queuePort 10001 --tablePort 10002 --skipApiVersionCheck >.local/azurite.log 2>&1 &
 pids+=($!)
 

@@ -1,5 +1,7 @@
 using MultiPhone.Functions.Auth;
+using MultiPhone.Functions.Demo;
 using MultiPhone.Functions.Hosting;
+using MultiPhone.Migration;
 
 if (FunctionsHost.IsStartingUs(args))
 {
@@ -13,10 +15,15 @@ if (FunctionsHost.IsStartingUs(args))
 var builder = WebApplication.CreateBuilder(args);
 builder.AddStandaloneHosting(args);
 builder.AddMultiPhone();
+builder.AddLocalDurableTask();
 var app = builder.Build();
 if (args is [TokenCommand.Name, .. var tokenArgs])
 {
     return TokenCommand.Run(tokenArgs, app.Services.GetRequiredService<TokenIssuer>(), Console.Out, Console.Error);
+}
+if (args is [SeedLegacyCommand.Name, .. var seedArgs])
+{
+    return await SeedLegacyCommand.RunAsync(seedArgs, app.Services.GetRequiredService<LegacyDataSeeder>(), Console.Out, Console.Error);
 }
 app.UseApi();
 app.MapConsole();

@@ -7,6 +7,7 @@ using MultiPhone.Functions.Api;
 using MultiPhone.Functions.Auth;
 using MultiPhone.Functions.Realtime;
 using MultiPhone.IntegrationTests.Infrastructure;
+using MultiPhone.IntegrationTests.Migration;
 using MultiPhone.IntegrationTests.Routes;
 
 namespace MultiPhone.IntegrationTests;
@@ -75,6 +76,17 @@ public sealed class HostileInputTests(ApiFactory api)
             (object?)new { connectionId = "no-such-connection", channel = $"business:{tenant.BusinessId}" })),
         ["DELETE /api/v2/realtime/subscriptions"] = (_, tenant) => Task.FromResult((tenant.Viewer,
             $"/api/v2/realtime/subscriptions?connectionId=no-such-connection&channel=business:{tenant.BusinessId}", (object?)null)),
+        ["POST " + Migrations.Base] = (api, tenant) => Task.FromResult((api.Ops(), Migrations.Base,
+            (object?)new { dryRun = true, businessIds = new[] { tenant.BusinessId } })),
+        ["POST " + Migrations.Base + "/verify"] = (api, tenant) => Task.FromResult((api.Ops(), Migrations.Base + "/verify",
+            (object?)new { businessIds = new[] { tenant.BusinessId } })),
+        ["GET " + Migrations.Base] = (api, _) => Task.FromResult((api.Ops(), Migrations.Base, (object?)null)),
+        ["GET " + Migrations.Base + "/{runId}"] = (api, _) => Task.FromResult((api.Ops(), Migrations.Base + "/no-such-run", (object?)null)),
+        ["GET " + Migrations.Base + "/{runId}/report"] = (api, _) => Task.FromResult((api.Ops(), Migrations.Base + "/no-such-run/report", (object?)null)),
+        ["POST " + Migrations.Base + "/{runId}/terminate"] = (api, _) => Task.FromResult((api.Ops(), Migrations.Base + "/no-such-run/terminate", (object?)null)),
+        ["POST " + Migrations.Base + "/{runId}/suspend"] = (api, _) => Task.FromResult((api.Ops(), Migrations.Base + "/no-such-run/suspend", (object?)null)),
+        ["POST " + Migrations.Base + "/{runId}/resume"] = (api, _) => Task.FromResult((api.Ops(), Migrations.Base + "/no-such-run/resume", (object?)null)),
+        ["DELETE " + Migrations.Base + "/{runId}"] = (api, _) => Task.FromResult((api.Ops(), Migrations.Base + "/no-such-run", (object?)null)),
     };
 
     [Theory]
@@ -202,6 +214,7 @@ public sealed class HostileInputTests(ApiFactory api)
     private static IEnumerable<string> BadQueries(string pattern) => pattern switch
     {
         _ when pattern.EndsWith("/phone-numbers", StringComparison.Ordinal) => ["active=maybe", "active=%00"],
+        _ when pattern.EndsWith("/report", StringComparison.Ordinal) => ["pageSize=0", "pageSize=many", "continuationToken=not-a-token", "continuationToken=%00"],
         _ when pattern.EndsWith("/agent-config", StringComparison.Ordinal) =>
             ["at=9999-12-31T23:59:59Z", "at=0001-01-01T00:00:00Z", "at=yesterday", "at=%00"],
         _ when pattern.StartsWith("/api/v1/", StringComparison.Ordinal) => ["phoneId=%C0%AF", "phoneId=a%00b", "phoneId=" + new string('p', 100)],

@@ -12,12 +12,13 @@ internal sealed record BenchOptions
         {
             [PhoneNumbersBench.Command] = PhoneNumbersBench.RunAsync,
             [AgentConfigBench.Command] = AgentConfigBench.RunAsync,
+            [MigrationBench.Command] = MigrationBench.RunAsync,
         };
 
     public static string Usage =>
         $"Usage: MultiPhone.Bench <{string.Join('|', Commands.Keys)}> [--url http://localhost:7071] "
         + $"[--token TOKEN | --tokens-file PATH (default {DefaultTokensFile})] [--concurrency 16] [--requests 2000] [--warmup 200] "
-        + "[--phones 20 (agent-config)]";
+        + "[--phones 20 (agent-config)] [--businesses 10000 --seed 1 (migration)]";
 
     public required string Command { get; init; }
 
@@ -35,6 +36,12 @@ internal sealed record BenchOptions
 
     /// <summary>How many phones agent-config spreads its calls over; each is read from Cosmos about once a second.</summary>
     public int Phones { get; init; } = 20;
+
+    /// <summary>How many legacy businesses the migration benchmark seeds and migrates.</summary>
+    public int Businesses { get; init; } = 10_000;
+
+    /// <summary>The legacy data's seed (the same seed, the same businesses).</summary>
+    public int Seed { get; init; } = 1;
 
     public static bool TryParse(string[] args, [NotNullWhen(true)] out BenchOptions? options, [NotNullWhen(false)] out string? error)
     {
@@ -86,7 +93,7 @@ internal sealed record BenchOptions
             case "--tokens-file":
                 next = current with { TokensFile = value };
                 return true;
-            case "--concurrency" or "--requests" or "--warmup" or "--phones":
+            case "--concurrency" or "--requests" or "--warmup" or "--phones" or "--businesses" or "--seed":
                 return TryCount(current, name, value, out next, out error);
             default:
                 error = $"Unknown option {name}.";
@@ -108,6 +115,8 @@ internal sealed record BenchOptions
             "--concurrency" => current with { Concurrency = count },
             "--requests" => current with { Requests = count },
             "--phones" => current with { Phones = count },
+            "--businesses" => current with { Businesses = count },
+            "--seed" => current with { Seed = count },
             _ => current with { Warmup = count },
         };
         error = null;

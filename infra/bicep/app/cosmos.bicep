@@ -20,6 +20,8 @@ var containers = [
   { name: 'integrations', partitionKey: '/businessId', perItemTtl: false }
   { name: 'idempotency', partitionKey: '/businessId', perItemTtl: true }
   { name: 'webhookReceipts', partitionKey: '/id', perItemTtl: true }
+  { name: 'legacyNumberRoutes', partitionKey: '/id', perItemTtl: false }
+  { name: 'migrationReports', partitionKey: '/runId', perItemTtl: false }
   { name: 'leases', partitionKey: '/id', perItemTtl: false }
 ]
 

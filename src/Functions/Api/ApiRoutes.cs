@@ -31,6 +31,7 @@ public static class ApiRoutes
             .MapRealtime()
             .MapVoiceAgentConfig()
             .MapWebhooks()
+            .MapMigrations()
             .MapBenchmarkBaseline(app.ServiceProvider.GetRequiredService<IConfiguration>());
         app.MapGroup("/api/v1/businesses/{businessId}")
             .RequireAuthorization()

@@ -4,6 +4,7 @@ using MultiPhone.Common;
 using MultiPhone.Functions.Auth;
 using MultiPhone.Functions.Hosting;
 using MultiPhone.Hours;
+using MultiPhone.Migration;
 using MultiPhone.PhoneNumbers;
 using MultiPhone.Settings;
 
@@ -53,10 +54,10 @@ public static class LegacySettingsApi
     }
 
     private static async Task<Results<Ok<T>, ProblemHttpResult>> GetAsync<T>(
-        string businessId, string? phoneId, PhoneNumberService phones, SettingsService settings, HttpRequest request, HttpResponse response, CancellationToken ct)
+        string businessId, string? phoneId, PhoneNumberService phones, LazyMigration lazy, SettingsService settings, HttpRequest request, HttpResponse response, CancellationToken ct)
         where T : class, ISettingsSection<T>
     {
-        var phone = await TargetAsync(businessId, phoneId, phones, ct);
+        var phone = await TargetAsync(businessId, phoneId, phones, lazy, ct);
         return phone.IsOk
             ? Respond(await settings.GetAsync<T>(businessId, phone.Value, ct), businessId, phone.Value, request, response)
             : phone.Problem.ToHttp();
@@ -64,18 +65,20 @@ public static class LegacySettingsApi
 
     private static async Task<Results<Ok<T>, ProblemHttpResult>> PutAsync<T>(
         string businessId, string? phoneId, T body, [FromHeader(Name = "If-Match")] string? ifMatch,
-        PhoneNumberService phones, SettingsService settings, HttpRequest request, HttpResponse response, CancellationToken ct)
+        PhoneNumberService phones, LazyMigration lazy, SettingsService settings, HttpRequest request, HttpResponse response, CancellationToken ct)
         where T : class, ISettingsSection<T>
     {
-        var phone = await TargetAsync(businessId, phoneId, phones, ct);
+        var phone = await TargetAsync(businessId, phoneId, phones, lazy, ct);
         // v1 clients never sent If-Match; without it the write is unconditional, as it was then.
         return phone.IsOk
             ? Respond(await settings.PutAsync(businessId, phone.Value, body, ifMatch ?? "*", ct), businessId, phone.Value, request, response)
             : phone.Problem.ToHttp();
     }
 
-    private static async Task<Result<string>> TargetAsync(string businessId, string? phoneId, PhoneNumberService phones, CancellationToken ct)
+    private static async Task<Result<string>> TargetAsync(string businessId, string? phoneId, PhoneNumberService phones, LazyMigration lazy, CancellationToken ct)
     {
+        // A business the migration has not reached yet is migrated now, so v1 clients find its primary phone.
+        await lazy.EnsureMigratedAsync(businessId, ct);
         if (!string.IsNullOrEmpty(phoneId))
         {
             return phoneId;

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using MultiPhone.AgentConfig;
 using MultiPhone.Common;
 using MultiPhone.Functions.Hosting;
+using MultiPhone.Migration;
 using MultiPhone.Telephony;
 
 namespace MultiPhone.Functions.Api;
@@ -54,14 +55,14 @@ public static partial class WebhooksApi
     }
 
     private static async Task<Results<ContentHttpResult, ProblemHttpResult>> VoiceAsync(
-        [FromForm] CallForm form, HttpRequest request, AgentConfigCache configs, IOptions<TelephonyOptions> options)
+        [FromForm] CallForm form, HttpRequest request, LazyMigration lazy, IOptions<TelephonyOptions> options)
     {
         if (Missing(("CallSid", form.CallSid), ("From", form.From), ("To", form.To)) is { } missing)
         {
             return missing.ToHttp();
         }
         var call = new InboundCall(form.CallSid!, form.From!, form.To!);
-        var config = await configs.ByNumberAsync(call.To, at: null);
+        var config = await lazy.ConfigByNumberAsync(call.To);
         if (!config.IsOk)
         {
             // Nobody answers on this number here: refuse the call instead of letting it ring.
@@ -79,7 +80,7 @@ public static partial class WebhooksApi
     }
 
     private static async Task<Results<ContentHttpResult, ProblemHttpResult>> TextAsync(
-        [FromForm] TextForm form, HttpRequest request, AgentConfigCache configs, WebhookReceipts receipts)
+        [FromForm] TextForm form, HttpRequest request, LazyMigration lazy, WebhookReceipts receipts)
     {
         if (Missing(("MessageSid", form.MessageSid), ("From", form.From), ("To", form.To)) is { } missing)
         {
@@ -94,7 +95,7 @@ public static partial class WebhooksApi
         }
         try
         {
-            var config = await configs.ByNumberAsync(text.To, at: null);
+            var config = await lazy.ConfigByNumberAsync(text.To);
             return TypedResults.Text(config.IsOk ? InboundResponses.ForText(config.Value.Configuration, text) : empty, Xml);
         }
         catch

@@ -1,4 +1,5 @@
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
 using MultiPhone.Functions.Hosting;
 
 namespace MultiPhone.Functions.Functions;
@@ -7,7 +8,8 @@ namespace MultiPhone.Functions.Functions;
 /// Under the Functions host, every HTTP request arrives here (route <c>{*route}</c> with an empty route prefix, so
 /// paths are unchanged) and goes through the app's own pipeline: authentication, problem details, the route table.
 /// The function is anonymous because the app checks bearer tokens itself. The pipeline writes the response; the
-/// function returns nothing, which the worker's ASP.NET Core integration accepts.
+/// function returns nothing, which the worker's ASP.NET Core integration accepts. The Durable client binding is how
+/// the host hands out a client; it rides along on the request for the endpoints that start or watch orchestrations.
 /// </summary>
 public sealed class ApiFunction(ApiPipeline pipeline)
 {
@@ -15,6 +17,10 @@ public sealed class ApiFunction(ApiPipeline pipeline)
 
     [Function(Name)]
     public Task RunAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", "put", "delete", "patch", "head", "options", Route = "{*route}")] HttpRequest request) =>
-        pipeline.RunAsync(request.HttpContext);
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", "put", "delete", "patch", "head", "options", Route = "{*route}")] HttpRequest request,
+        [DurableClient] DurableTaskClient durable)
+    {
+        request.HttpContext.Features.Set(new DurableClientFeature(durable));
+        return pipeline.RunAsync(request.HttpContext);
+    }
 }

@@ -6,6 +6,7 @@ using MultiPhone.Functions.Demo;
 using MultiPhone.Functions.Realtime;
 using MultiPhone.Idempotency;
 using MultiPhone.Integrations;
+using MultiPhone.Migration;
 using MultiPhone.PhoneNumbers;
 using MultiPhone.Security;
 using MultiPhone.Services;
@@ -41,6 +42,7 @@ public static class MultiPhoneFeatures
             .AddIdempotency()
             .AddRealtime(builder.Configuration)
             .AddConsole()
+            .AddLegacyMigration()
             .AddDemoData();
         return builder;
     }

@@ -24,6 +24,7 @@ public static class OpenApiDocs
         ("Integrations", "Connections to other systems; secret values are write-only."),
         ("Voice agents", "What a voice agent loads on every call: the resolved configuration of one phone."),
         ("Realtime", "Live changes: negotiate a SignalR connection, then subscribe it to the business and phone channels (docs/realtime.md)."),
+        ("Legacy migration (ops)", "Operations move legacy single-phone businesses to the multi-phone model as a Durable orchestration (docs/migration.md)."),
         ("Telephony webhooks", "Calls and texts arriving from the telephony provider, signed by it instead of a bearer token."),
         ("Deprecated v1 settings", "The pre-multi-phone settings routes, acting on the primary phone until their sunset."),
     ];

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Text.Json;
 using System.Text.Json.Serialization;
 using MultiPhone.Subscriptions;
 
@@ -40,6 +41,13 @@ public sealed record Business
     public required DateTimeOffset CreatedAt { get; init; }
 
     public required DateTimeOffset UpdatedAt { get; init; }
+
+    /// <summary>
+    /// Fields of the document this type does not name, kept as they are by every replace: the pre-multi-phone fields
+    /// of a legacy business and the migration's record (<c>Migration/LegacyBusiness.cs</c>).
+    /// </summary>
+    [JsonExtensionData]
+    public Dictionary<string, JsonElement>? OtherFields { get; init; }
 
     [JsonIgnore]
     public string ETag => $"\"v{Version}\"";

@@ -52,6 +52,8 @@ public static class ProblemTypes
     public const string InvalidSignature = "invalid-signature";
     public const string IdempotencyMismatch = "idempotency-mismatch";
     public const string IdempotencyInProgress = "idempotency-in-progress";
+    public const string MigrationRunning = "migration-running";
+    public const string MigrationFinished = "migration-finished";
     public const string ServiceUnavailable = "service-unavailable";
     public const string InternalError = "internal-error";
 }

@@ -41,6 +41,9 @@ public sealed class PhoneNumberStore(Database database)
     public Task<Write<PhoneNumberIndexEntry>> CreateIndexAsync(PhoneNumberIndexEntry entry, CancellationToken ct) =>
         _index.CreateAsync(entry, new PartitionKey(entry.Id), ct);
 
+    public Task<Write<PhoneNumberIndexEntry>> ReplaceIndexAsync(PhoneNumberIndexEntry entry, string ifMatch, CancellationToken ct) =>
+        _index.ReplaceAsync(entry, entry.Id, new PartitionKey(entry.Id), ifMatch, ct);
+
     public Task<WriteStatus> DeleteIndexAsync(string e164, string ifMatch, CancellationToken ct) =>
         _index.DeleteAsync(e164, new PartitionKey(e164), ifMatch, ct);
 }

@@ -1,5 +1,6 @@
-// Starts what the browser tests run against: a Cosmos-compatible server of their own on a free port and the built
-// app (Release, Development settings with the demo business) on E2E_PORT, serving the built console. Playwright's
+// Starts what the browser tests run against: a Cosmos-compatible server and Azurite (the Durable backend's storage) of
+// their own on free ports and the built app (Release, Development settings with the demo business) on E2E_PORT,
+// serving the built console. Playwright's
 // webServer starts this and stops it; stopping it stops both.
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -31,6 +32,29 @@ const endpoint = /listening on (https:\S+)/.exec(firstLine)?.[1];
 if (!endpoint) throw new Error(`Unexpected first line from the Cosmos server: ${firstLine}`);
 cosmos.stdout.resume();
 
+const azurite = spawn(
+  `${root}tools/emulators/node_modules/.bin/azurite`,
+  ["--inMemoryPersistence", "--disableTelemetry", "--skipApiVersionCheck", "--blobPort", "0", "--queuePort", "0", "--tablePort", "0"],
+  { cwd: `${root}tools/emulators`, stdio: ["ignore", "pipe", "inherit"] },
+);
+children.push(azurite);
+const storagePorts = await new Promise((resolve, reject) => {
+  const ports = {};
+  createInterface({ input: azurite.stdout }).on("line", (line) => {
+    const match = /Azurite (Blob|Queue|Table) service is successfully listening at http:\/\/127\.0\.0\.1:(\d+)/.exec(line);
+    if (match) ports[match[1]] = match[2];
+    if (ports.Blob && ports.Queue && ports.Table) resolve(ports);
+  });
+  azurite.once("exit", (code) => reject(new Error(`Azurite exited (${code})`)));
+});
+// Azurite's published development account key: local emulator only, not a secret.
+const storage = [
+  "DefaultEndpointsProtocol=http",
+  "AccountName=devstoreaccount1",
+  "AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==",
+  ...["Blob", "Queue", "Table"].map((service) => `${service}Endpoint=http://127.0.0.1:${storagePorts[service]}/devstoreaccount1`),
+].join(";");
+
 const api = spawn("dotnet", [app, "--urls", `http://127.0.0.1:${port}`], {
   cwd: `${root}src/Functions`,
   stdio: ["ignore", "inherit", "inherit"],
@@ -39,6 +63,7 @@ const api = spawn("dotnet", [app, "--urls", `http://127.0.0.1:${port}`], {
     ASPNETCORE_ENVIRONMENT: "Development",
     Cosmos__Endpoint: endpoint,
     Cosmos__Database: "e2e",
+    AzureWebJobsStorage: storage,
     Demo__Seed: "true",
     Demo__TokensFile: "",
     Logging__LogLevel__Default: "Warning",

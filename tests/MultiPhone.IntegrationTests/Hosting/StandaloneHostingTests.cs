@@ -49,6 +49,9 @@ public sealed class StandaloneHostingTests(ApiFactory api)
         ["Auth__SigningKey"] = ApiFactory.SigningKey,
         ["Telephony__AuthToken"] = ApiFactory.TelephonyAuthToken,
         ["Telephony__AgentStreamUrl"] = ApiFactory.AgentStreamUrl,
+        ["AzureWebJobsStorage"] = api.StorageConnection,
+        // A task hub of its own, so this app does not take the test app's orchestrations.
+        ["DurableTask__HubName"] = "standalone" + Guid.NewGuid().ToString("N")[..8],
     };
 
     private static Process StartApp(IReadOnlyDictionary<string, string> environment, params string[] args)

@@ -28,14 +28,20 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     private CosmosServer? _cosmos;
     private string? _cosmosEndpoint;
+    private Azurite? _azurite;
 
     public ApiFactory() => UseKestrel(0);
 
     public string CosmosEndpoint => _cosmosEndpoint ?? throw new InvalidOperationException("Not started");
 
+    /// <summary>The storage account of the app's Durable backend (its own Azurite).</summary>
+    public string StorageConnection => _azurite?.ConnectionString ?? throw new InvalidOperationException("Not started");
+
     public async ValueTask InitializeAsync()
     {
+        var azurite = Azurite.StartAsync();
         _cosmosEndpoint = await StartCosmosAsync();
+        _azurite = await azurite;
         StartServer();
     }
 
@@ -51,6 +57,10 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         if (_cosmos is not null)
         {
             await _cosmos.DisposeAsync();
+        }
+        if (_azurite is not null)
+        {
+            await _azurite.DisposeAsync();
         }
         GC.SuppressFinalize(this);
     }
@@ -86,6 +96,8 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         ("AgentConfig:MaxStaleness", "00:00:00"),
         // Only the realtime tests (RealtimeFactory) read the change feed, so the others do not pay for it.
         ("Realtime:ChangeFeed", "false"),
+        ("AzureWebJobsStorage", StorageConnection),
+        ("DurableTask:HubName", "tests"),
     ];
 
     protected virtual void ConfigureServices(IServiceCollection services)

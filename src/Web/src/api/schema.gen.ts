@@ -788,6 +788,154 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v2/migrations/legacy-phones": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The runs, most recent first
+         * @description Migration and verification runs with their Durable status, newest first.
+         */
+        get: operations["ListLegacyMigrations"];
+        put?: never;
+        /**
+         * Start migrating legacy single-phone businesses (or a dry run)
+         * @description Each legacy business's number becomes its primary phone, its hours move to that phone and its other settings become the business defaults. Answers 202 with the run's id and its management URLs. A second run over any of the same businesses while one is running is refused (409 migration-running).
+         */
+        post: operations["StartLegacyMigration"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/migrations/legacy-phones/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start checking every business against what the migration promises
+         * @description A run of its own (same routes to watch it); the businesses that fail are in its report with every finding.
+         */
+        post: operations["StartLegacyMigrationVerification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/migrations/legacy-phones/{runId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A run's status: Durable's runtimeStatus, progress in customStatus, counts in output
+         * @description Poll this until runtimeStatus is Completed, Failed or Terminated; the output counts each outcome.
+         */
+        get: operations["GetLegacyMigration"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a finished run's Durable history (its report stays, as the record of the migration)
+         * @description Refused while the run is still going; terminate it first.
+         */
+        delete: operations["PurgeLegacyMigration"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/migrations/legacy-phones/{runId}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The businesses a run did not migrate (or found wrong), with the reason, a page at a time
+         * @description Pass the continuationToken of one page to get the next; there is none after the last page.
+         */
+        get: operations["GetLegacyMigrationReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/migrations/legacy-phones/{runId}/terminate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Stop a run for good; what it migrated stays migrated
+         * @description The optional reason is kept in the run's history. Businesses already migrated stay migrated; a new run picks up the rest.
+         */
+        post: operations["TerminateLegacyMigration"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/migrations/legacy-phones/{runId}/suspend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Pause a run after the batches in flight
+         * @description The batches already handed to activities finish; no new ones start until the run is resumed.
+         */
+        post: operations["SuspendLegacyMigration"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/migrations/legacy-phones/{runId}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Continue a suspended run
+         * @description The run goes on from the page it stopped at.
+         */
+        post: operations["ResumeLegacyMigration"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/businesses/{businessId}/settings/voice": {
         parameters: {
             query?: never;
@@ -1124,6 +1272,36 @@ export interface components {
         LivenessResponse: {
             status: string;
         };
+        MigrationCounts: {
+            /** Format: int32 */
+            scanned: number;
+            /** Format: int32 */
+            migrated: number;
+            /** Format: int32 */
+            alreadyMigrated: number;
+            /** Format: int32 */
+            skippedNoNumber: number;
+            /** Format: int32 */
+            invalid: number;
+            /** Format: int32 */
+            conflicts: number;
+            /** Format: int32 */
+            failed: number;
+            /**
+             * Format: int32
+             * @default 0
+             */
+            writes: number;
+        };
+        MigrationRequest: {
+            dryRun: null | boolean;
+            /** Format: int32 */
+            batchSize: null | number;
+            /** Format: int32 */
+            maxParallelism: null | number;
+            businessIds: null | string[];
+            verify: null | boolean;
+        };
         NegotiateResponse: {
             url: string;
             accessToken: string;
@@ -1295,7 +1473,7 @@ export interface components {
              * @description urn:multiphone:problem: and a slug of docs/problems.md.
              * @enum {string}
              */
-            type: "urn:multiphone:problem:not-found" | "urn:multiphone:problem:validation" | "urn:multiphone:problem:malformed-request" | "urn:multiphone:problem:payload-too-large" | "urn:multiphone:problem:unsupported-media-type" | "urn:multiphone:problem:method-not-allowed" | "urn:multiphone:problem:unauthorized" | "urn:multiphone:problem:forbidden" | "urn:multiphone:problem:precondition-failed" | "urn:multiphone:problem:precondition-required" | "urn:multiphone:problem:phone-number-taken" | "urn:multiphone:problem:primary-required" | "urn:multiphone:problem:phone-number-limit" | "urn:multiphone:problem:invalid-signature" | "urn:multiphone:problem:idempotency-mismatch" | "urn:multiphone:problem:idempotency-in-progress" | "urn:multiphone:problem:service-unavailable" | "urn:multiphone:problem:internal-error";
+            type: "urn:multiphone:problem:not-found" | "urn:multiphone:problem:validation" | "urn:multiphone:problem:malformed-request" | "urn:multiphone:problem:payload-too-large" | "urn:multiphone:problem:unsupported-media-type" | "urn:multiphone:problem:method-not-allowed" | "urn:multiphone:problem:unauthorized" | "urn:multiphone:problem:forbidden" | "urn:multiphone:problem:precondition-failed" | "urn:multiphone:problem:precondition-required" | "urn:multiphone:problem:phone-number-taken" | "urn:multiphone:problem:primary-required" | "urn:multiphone:problem:phone-number-limit" | "urn:multiphone:problem:invalid-signature" | "urn:multiphone:problem:idempotency-mismatch" | "urn:multiphone:problem:idempotency-in-progress" | "urn:multiphone:problem:migration-running" | "urn:multiphone:problem:migration-finished" | "urn:multiphone:problem:service-unavailable" | "urn:multiphone:problem:internal-error";
             title: string;
             /** Format: int32 */
             status: number;
@@ -1323,6 +1501,17 @@ export interface components {
             RecordingUrl?: null | string;
             RecordingDuration?: null | string;
         };
+        ReportEntry: {
+            id: string;
+            runId: string;
+            outcome: string;
+            reason?: null | string;
+            phoneNumber?: null | string;
+        };
+        ReportPage: {
+            items: components["schemas"]["ReportEntry"][];
+            continuationToken: null | string;
+        };
         ResolvedSectionOfConversationRules: {
             effective: null | components["schemas"]["ConversationRules"];
             sources: {
@@ -1349,6 +1538,96 @@ export interface components {
         };
         /** @enum {unknown} */
         RuleAction: "transfer" | "takeMessage" | "answer" | "book";
+        RunList: {
+            items: components["schemas"]["RunStatus"][];
+        };
+        RunOptions: {
+            dryRun: boolean;
+            /** Format: int32 */
+            batchSize: number;
+            /** Format: int32 */
+            maxParallelism: number;
+            businessIds: null | string[];
+            verify: boolean;
+            /**
+             * Format: int32
+             * @default 5000
+             */
+            pageSize: number;
+        };
+        /** @enum {unknown} */
+        RunPhase: "migrate" | "verify";
+        RunProgress: {
+            phase: components["schemas"]["RunPhase"];
+            /** Format: int32 */
+            scanned: number;
+            /** Format: int32 */
+            migrated: number;
+            /** Format: int32 */
+            alreadyMigrated: number;
+            /** Format: int32 */
+            skippedNoNumber: number;
+            /** Format: int32 */
+            invalid: number;
+            /** Format: int32 */
+            conflicts: number;
+            /** Format: int32 */
+            failed: number;
+            /** Format: double */
+            percent: number;
+            /** Format: double */
+            ratePerSecond: number;
+            /** Format: date-time */
+            eta: null | string;
+            /** Format: int32 */
+            total: null | number;
+            verification: components["schemas"]["VerificationCounts"];
+            /** Format: date-time */
+            startedAt: string;
+        };
+        /** @description What starting a run answers: its id and Durable's management URLs, on this app's routes. */
+        RunStarted: {
+            id: string;
+            statusQueryGetUri: string;
+            terminatePostUri: string;
+            suspendPostUri: string;
+            resumePostUri: string;
+            purgeHistoryDeleteUri: string;
+            reportGetUri: string;
+        };
+        /** @description A run as Durable reports it, with the migration's own progress, counts and parameters. */
+        RunStatus: {
+            /** @description The run (orchestration instance) id. */
+            id: string;
+            /** @description Durable's value: Pending, Running, Suspended, Completed, Failed, Terminated. */
+            runtimeStatus: string;
+            /**
+             * Format: date-time
+             * @description When Durable created the current execution (a run continues as new after every page).
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description When the run last made progress.
+             */
+            lastUpdatedAt: string;
+            input: null | components["schemas"]["RunOptions"];
+            customStatus: null | components["schemas"]["RunProgress"];
+            output: null | components["schemas"]["RunSummary"];
+            /** @description Why the run failed, when it did. */
+            failure: null | string;
+        };
+        RunSummary: {
+            dryRun: boolean;
+            migration: components["schemas"]["MigrationCounts"];
+            verification: null | components["schemas"]["VerificationCounts"];
+            /** Format: date-time */
+            startedAt: string;
+            /** Format: date-time */
+            finishedAt: string;
+            /** Format: double */
+            businessesPerSecond: number;
+        };
         SectionInheritance: {
             section: string;
             inheritingPhoneIds: string[];
@@ -1464,6 +1743,23 @@ export interface components {
             name: string;
             phone: string;
             role: null | string;
+        };
+        VerificationCounts: {
+            /** Format: int32 */
+            checked: number;
+            /** Format: int32 */
+            passed: number;
+            /** Format: int32 */
+            failed: number;
+            /** Format: int32 */
+            skipped: number;
+        };
+        VerificationRequest: {
+            /** Format: int32 */
+            batchSize: null | number;
+            /** Format: int32 */
+            maxParallelism: null | number;
+            businessIds: null | string[];
         };
         /** @enum {unknown} */
         VoiceProvider: "azure" | "elevenLabs" | "openAi" | "google" | "amazon" | "cartesia";
@@ -7202,6 +7498,657 @@ export interface operations {
             };
             /** @description The body is not of a media type this operation reads (`unsupported-media-type`). */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy or unreachable; retry after Retry-After (`service-unavailable`). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ListLegacyMigrations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RunList"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed: the role is too low (`forbidden`) or, for webhooks, the signature does not verify (`invalid-signature`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy or unreachable; retry after Retry-After (`service-unavailable`). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    StartLegacyMigration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": null | components["schemas"]["MigrationRequest"];
+            };
+        };
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RunStarted"];
+                };
+            };
+            /** @description The input is not valid (`validation`, naming each field in `errors`) or cannot be read (`malformed-request`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed: the role is too low (`forbidden`) or, for webhooks, the signature does not verify (`invalid-signature`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A conflict with the current state (`phone-number-taken`, `primary-required`, `phone-number-limit`, `idempotency-in-progress`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the API accepts (`payload-too-large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not of a media type this operation reads (`unsupported-media-type`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy or unreachable; retry after Retry-After (`service-unavailable`). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    StartLegacyMigrationVerification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": null | components["schemas"]["VerificationRequest"];
+            };
+        };
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RunStarted"];
+                };
+            };
+            /** @description The input is not valid (`validation`, naming each field in `errors`) or cannot be read (`malformed-request`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed: the role is too low (`forbidden`) or, for webhooks, the signature does not verify (`invalid-signature`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the API accepts (`payload-too-large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not of a media type this operation reads (`unsupported-media-type`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy or unreachable; retry after Retry-After (`service-unavailable`). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    GetLegacyMigration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                runId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RunStatus"];
+                };
+            };
+            /** @description The input is not valid (`validation`, naming each field in `errors`) or cannot be read (`malformed-request`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed: the role is too low (`forbidden`) or, for webhooks, the signature does not verify (`invalid-signature`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (`not-found`), also when it belongs to a business the caller is not a member of. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy or unreachable; retry after Retry-After (`service-unavailable`). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    PurgeLegacyMigration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                runId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The input is not valid (`validation`, naming each field in `errors`) or cannot be read (`malformed-request`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed: the role is too low (`forbidden`) or, for webhooks, the signature does not verify (`invalid-signature`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (`not-found`), also when it belongs to a business the caller is not a member of. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A conflict with the current state (`phone-number-taken`, `primary-required`, `phone-number-limit`, `idempotency-in-progress`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy or unreachable; retry after Retry-After (`service-unavailable`). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    GetLegacyMigrationReport: {
+        parameters: {
+            query?: {
+                continuationToken?: string;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                runId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportPage"];
+                };
+            };
+            /** @description The input is not valid (`validation`, naming each field in `errors`) or cannot be read (`malformed-request`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed: the role is too low (`forbidden`) or, for webhooks, the signature does not verify (`invalid-signature`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (`not-found`), also when it belongs to a business the caller is not a member of. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy or unreachable; retry after Retry-After (`service-unavailable`). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    TerminateLegacyMigration: {
+        parameters: {
+            query?: {
+                reason?: string;
+            };
+            header?: never;
+            path: {
+                runId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The input is not valid (`validation`, naming each field in `errors`) or cannot be read (`malformed-request`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed: the role is too low (`forbidden`) or, for webhooks, the signature does not verify (`invalid-signature`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (`not-found`), also when it belongs to a business the caller is not a member of. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A conflict with the current state (`phone-number-taken`, `primary-required`, `phone-number-limit`, `idempotency-in-progress`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy or unreachable; retry after Retry-After (`service-unavailable`). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SuspendLegacyMigration: {
+        parameters: {
+            query?: {
+                reason?: string;
+            };
+            header?: never;
+            path: {
+                runId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The input is not valid (`validation`, naming each field in `errors`) or cannot be read (`malformed-request`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed: the role is too low (`forbidden`) or, for webhooks, the signature does not verify (`invalid-signature`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (`not-found`), also when it belongs to a business the caller is not a member of. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A conflict with the current state (`phone-number-taken`, `primary-required`, `phone-number-limit`, `idempotency-in-progress`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy or unreachable; retry after Retry-After (`service-unavailable`). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ResumeLegacyMigration: {
+        parameters: {
+            query?: {
+                reason?: string;
+            };
+            header?: never;
+            path: {
+                runId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The input is not valid (`validation`, naming each field in `errors`) or cannot be read (`malformed-request`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed: the role is too low (`forbidden`) or, for webhooks, the signature does not verify (`invalid-signature`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (`not-found`), also when it belongs to a business the caller is not a member of. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A conflict with the current state (`phone-number-taken`, `primary-required`, `phone-number-limit`, `idempotency-in-progress`). */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

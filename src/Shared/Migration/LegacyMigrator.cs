@@ -1,0 +1,221 @@
+using MultiPhone.Common;
+using MultiPhone.Cosmos;
+using MultiPhone.Hours;
+using MultiPhone.PhoneNumbers;
+using MultiPhone.Settings;
+
+namespace MultiPhone.Migration;
+
+/// <summary>What the migration did with one business (or, in a dry run, would do).</summary>
+/// <param name="BusinessId">The business.</param>
+/// <param name="Kind">What became of it.</param>
+/// <param name="Reason">Why it was not migrated.</param>
+/// <param name="PhoneNumber">The legacy number as entered.</param>
+/// <param name="Writes">Documents this attempt wrote (the benchmark compares the run with as many plain writes).</param>
+public sealed record MigrationOutcome(string BusinessId, MigrationOutcomeKind Kind, string? Reason = null, string? PhoneNumber = null, int Writes = 0);
+
+/// <summary>
+/// Migrates one legacy business: its number becomes a phone, the primary; its hours move to that phone; its voice,
+/// conversation-rule and SMS settings become the business defaults, which the phone inherits. Every step can be run
+/// again after a stop at any point and does nothing twice: the phone's id is derived from the business, each document
+/// is created only if absent, and the business is marked migrated last, in the same write that names the primary.
+/// The number is reserved in the index first (someone else's number leaves the business untouched), and the phone is
+/// written last, once its settings exist, so it never appears without them. The run and the lazy path use this code.
+/// </summary>
+public sealed class LegacyMigrator(LegacyStore legacy, PhoneNumberStore phones, SettingsStore settings, TimeProvider time)
+{
+    public async Task<MigrationOutcome> MigrateAsync(string businessId, string runId, bool dryRun, CancellationToken ct)
+    {
+        var document = await legacy.ReadAsync(businessId, ct);
+        if (document is null)
+        {
+            return new(businessId, MigrationOutcomeKind.Failed, "The business no longer exists.");
+        }
+        if (document.Business is not { } business)
+        {
+            return new(businessId, MigrationOutcomeKind.Invalid, document.Unreadable, document.EnteredNumber);
+        }
+        if (business.Migration is { } done)
+        {
+            // This run itself, before a crash made its batch run again, or an earlier one.
+            return new(businessId, done.RunId == runId ? MigrationOutcomeKind.Migrated : MigrationOutcomeKind.AlreadyMigrated, PhoneNumber: business.PhoneNumber);
+        }
+        if (!business.HasLegacyFields)
+        {
+            return new(businessId, MigrationOutcomeKind.AlreadyMigrated);
+        }
+        var plan = LegacyMigrationRules.Plan(business, out var refusal);
+        if (!plan.IsOk)
+        {
+            return new(businessId, refusal, Describe(plan.Problem), business.PhoneNumber);
+        }
+        // A dry run asks the index; a real run finds out by reserving the number, one read fewer per business.
+        if (await (dryRun ? HolderElsewhereAsync(businessId, plan.Value, ct) : RoutedElsewhereAsync(businessId, plan.Value, ct)) is { } holder)
+        {
+            return new(businessId, MigrationOutcomeKind.Conflict, holder, business.PhoneNumber);
+        }
+        return dryRun
+            ? new(businessId, MigrationOutcomeKind.Migrated, PhoneNumber: business.PhoneNumber)
+            : await ApplyAsync(document, business, plan.Value, runId, ct);
+    }
+
+    /// <summary>
+    /// Who else has the number, if anyone: the business the legacy routing sent its calls to (so a number two
+    /// businesses typed goes to the same one whatever the order), or any phone already reserving it.
+    /// </summary>
+    public async Task<string?> HolderElsewhereAsync(string businessId, MigrationPlan plan, CancellationToken ct)
+    {
+        if (await RoutedElsewhereAsync(businessId, plan, ct) is { } routed)
+        {
+            return routed;
+        }
+        return await phones.GetIndexAsync(plan.Phone.Number, ct) is { } entry && (entry.Item.BusinessId != businessId || entry.Item.PhoneId != plan.PhoneId)
+            ? Taken(plan.Phone.Number, businessId, entry.Item)
+            : null;
+    }
+
+    private async Task<string?> RoutedElsewhereAsync(string businessId, MigrationPlan plan, CancellationToken ct) =>
+        await legacy.GetRouteAsync(plan.Phone.Number, ct) is { } route && route.Item.BusinessId != businessId
+            ? $"{plan.Phone.Number} is the number of business '{route.Item.BusinessId}': the legacy routing sent its calls there."
+            : null;
+
+    private static string Taken(string number, string businessId, PhoneNumberIndexEntry holder) =>
+        holder.BusinessId == businessId
+            ? $"{number} is already phone '{holder.PhoneId}' of this business."
+            : $"{number} is already a phone of business '{holder.BusinessId}'.";
+
+    private async Task<MigrationOutcome> ApplyAsync(LegacyDocument document, LegacyBusiness business, MigrationPlan plan, string runId, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var writes = new Writes();
+        if (await ReserveAsync(business.Id, plan, writes, ct) is { } holder)
+        {
+            return new(business.Id, MigrationOutcomeKind.Conflict, holder, business.PhoneNumber, writes.Count);
+        }
+        await CreateLayerAsync(business.Id, SectionDocument.DefaultsScope, plan.Voice, now, writes, ct);
+        await CreateLayerAsync(business.Id, SectionDocument.DefaultsScope, plan.Rules, now, writes, ct);
+        await CreateLayerAsync(business.Id, SectionDocument.DefaultsScope, plan.Sms, now, writes, ct);
+        await CreateLayerAsync(business.Id, plan.PhoneId, plan.Hours, now, writes, ct);
+        await CreatePhoneAsync(business.Id, plan, now, writes, ct);
+        return await CompleteAsync(document, plan, runId, now, writes, ct);
+    }
+
+    /// <summary>
+    /// Reserves the number for the business's phone before anything else is written, so a number someone else has
+    /// leaves the business untouched. A reservation an earlier attempt left is renewed: it then cannot be taken over
+    /// (a create takes over only reservations older than the lease whose phone never appeared) before the phone exists.
+    /// </summary>
+    private async Task<string?> ReserveAsync(string businessId, MigrationPlan plan, Writes writes, CancellationToken ct)
+    {
+        var entry = new PhoneNumberIndexEntry { Id = plan.Phone.Number, BusinessId = businessId, PhoneId = plan.PhoneId, ReservedAt = time.GetUtcNow() };
+        while (true)
+        {
+            var reserved = await phones.CreateIndexAsync(entry, ct);
+            writes.Add(reserved.Done);
+            if (reserved.Done)
+            {
+                return null;
+            }
+            if (await phones.GetIndexAsync(entry.Id, ct) is not { } holder)
+            {
+                continue;
+            }
+            if (holder.Item.BusinessId != businessId || holder.Item.PhoneId != plan.PhoneId)
+            {
+                return Taken(entry.Id, businessId, holder.Item);
+            }
+            var renewed = await phones.ReplaceIndexAsync(entry, holder.ETag, ct);
+            writes.Add(renewed.Done);
+            if (renewed.Done)
+            {
+                return null;
+            }
+        }
+    }
+
+    /// <summary>The phone, ready: its number is reserved and its settings exist. An earlier attempt may have written it.</summary>
+    private async Task CreatePhoneAsync(string businessId, MigrationPlan plan, DateTimeOffset now, Writes writes, CancellationToken ct)
+    {
+        var phone = new PhoneNumber
+        {
+            Id = plan.PhoneId,
+            BusinessId = businessId,
+            Number = plan.Phone.Number,
+            DisplayName = plan.Phone.DisplayName,
+            Address = plan.Phone.Address,
+            Timezone = plan.Phone.Timezone,
+            IsActive = true,
+            State = PhoneState.Ready,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        writes.Add((await phones.CreateAsync(phone, ct)).Done);
+    }
+
+    /// <summary>Writes a settings layer unless it exists (an earlier attempt wrote it, or someone set it since).</summary>
+    private async Task CreateLayerAsync<T>(string businessId, string scope, T? layer, DateTimeOffset now, Writes writes, CancellationToken ct)
+        where T : class, ISettingsSection<T>
+    {
+        if (layer is null)
+        {
+            return;
+        }
+        var document = new SectionDocument
+        {
+            Id = SectionDocument.IdOf(scope, T.Name),
+            BusinessId = businessId,
+            Scope = scope,
+            Section = T.Name,
+            Version = 1,
+            Value = SectionJson<T>.ToJson(layer),
+            UpdatedAt = now,
+        };
+        writes.Add((await settings.SaveAsync(document, current: null, ct)).Done);
+    }
+
+    /// <summary>Names the phone primary (unless the business has one), counts its slot and marks the business migrated, in one write.</summary>
+    private async Task<MigrationOutcome> CompleteAsync(LegacyDocument document, MigrationPlan plan, string runId, DateTimeOffset now, Writes writes, CancellationToken ct)
+    {
+        var businessId = document.Business!.Id;
+        var entered = document.Business.PhoneNumber;
+        while (true)
+        {
+            var business = document.Business!;
+            if (business.Migration is { } done)
+            {
+                return new(businessId, done.RunId == runId ? MigrationOutcomeKind.Migrated : MigrationOutcomeKind.AlreadyMigrated, PhoneNumber: entered, Writes: writes.Count);
+            }
+            var keepsPrimary = business.PrimaryPhoneId is { } named && await phones.GetAsync(businessId, named, ct) is { Item.State: PhoneState.Ready };
+            var completed = await legacy.CompleteAsync(businessId, document.ETag, keepsPrimary ? null : plan.PhoneId, business.PhoneSlotsTaken + 1,
+                new LegacyMigrationRecord(runId, now, plan.PhoneId, plan.Phone.Number), ct);
+            writes.Add(completed == WriteStatus.Done);
+            switch (completed)
+            {
+                case WriteStatus.Done:
+                    return new(businessId, MigrationOutcomeKind.Migrated, PhoneNumber: entered, Writes: writes.Count);
+                case WriteStatus.Missing:
+                    return new(businessId, MigrationOutcomeKind.Failed, "The business was deleted while it was migrated.", entered, writes.Count);
+            }
+            // Someone changed the business meanwhile (its owner, or another migration of it): apply to their version.
+            if (await legacy.ReadAsync(businessId, ct) is not { Business: not null } fresh)
+            {
+                return new(businessId, MigrationOutcomeKind.Failed, "The business was deleted or changed beyond reading while it was migrated.", entered, writes.Count);
+            }
+            document = fresh;
+        }
+    }
+
+    /// <summary>Counts the documents one migration wrote.</summary>
+    private sealed class Writes
+    {
+        public int Count { get; private set; }
+
+        public void Add(bool written) => Count += written ? 1 : 0;
+    }
+
+    /// <summary>A problem's field errors as one line for the report.</summary>
+    public static string Describe(Problem problem) =>
+        problem.Errors is { } errors
+            ? string.Join(" ", errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}"))
+            : problem.Detail ?? problem.Title;
+}

@@ -1,0 +1,114 @@
+using Microsoft.Azure.Cosmos;
+using Microsoft.DurableTask;
+
+namespace MultiPhone.Migration;
+
+/// <summary>One page of business ids in storage order. Runs again after a crash with the same answer (it only reads).</summary>
+public sealed class ReadBusinessPageActivity(LegacyStore store) : TaskActivity<PageRequest, BusinessIdPage>
+{
+    public const string Name = "ReadBusinessPage";
+
+    public override Task<BusinessIdPage> RunAsync(TaskActivityContext context, PageRequest input) =>
+        store.PageAsync(input.Continuation, input.PageSize, CancellationToken.None);
+}
+
+/// <summary>
+/// Counts businesses for the run's percentage and ETA, a slice at a time: pages until a few seconds have passed, then
+/// says where it stopped. Every activity ends well within the queue's visibility timeout, because the standalone
+/// sidecar never extends it: an activity still running after it would be handed out a second time.
+/// </summary>
+public sealed class CountBusinessesActivity(LegacyStore store, TimeProvider time) : TaskActivity<PageRequest, CountSlice>
+{
+    public const string Name = "CountBusinesses";
+
+    private static readonly TimeSpan Slice = TimeSpan.FromSeconds(5);
+
+    public override async Task<CountSlice> RunAsync(TaskActivityContext context, PageRequest input)
+    {
+        var started = time.GetTimestamp();
+        var count = 0;
+        var continuation = input.Continuation;
+        do
+        {
+            var page = await store.PageAsync(continuation, input.PageSize, CancellationToken.None);
+            count += page.Ids.Count;
+            continuation = page.Continuation;
+        }
+        while (continuation is not null && time.GetElapsedTime(started) < Slice);
+        return new CountSlice(count, continuation);
+    }
+}
+
+/// <summary>
+/// Migrates a batch of businesses, several at once, and reports the ones it did not migrate. It may run again after a
+/// crash: every step of <see cref="LegacyMigrator"/> and every report write is idempotent.
+/// </summary>
+public sealed class MigrateBatchActivity(LegacyMigrator migrator, MigrationReportStore reports) : TaskActivity<BatchRequest, MigrationCounts>
+{
+    public const string Name = "MigrateBusinesses";
+
+    public override async Task<MigrationCounts> RunAsync(TaskActivityContext context, BatchRequest input)
+    {
+        var outcomes = await BatchWork.RunAsync(input.BusinessIds, async (id, ct) =>
+        {
+            try
+            {
+                return await migrator.MigrateAsync(id, input.RunId, input.DryRun, ct);
+            }
+            catch (Exception e) when (e is CosmosException or HttpRequestException or TimeoutException)
+            {
+                // One business's storage trouble must not stop the others; a later run retries it.
+                return new MigrationOutcome(id, MigrationOutcomeKind.Failed, $"{e.GetType().Name}: {BatchWork.FirstLine(e.Message)}");
+            }
+        });
+        await BatchWork.RunAsync(outcomes.Where(o => o.Kind is not (MigrationOutcomeKind.Migrated or MigrationOutcomeKind.AlreadyMigrated)).ToList(),
+            (outcome, ct) => reports.SaveAsync(new ReportEntry
+            {
+                Id = outcome.BusinessId,
+                RunId = input.RunId,
+                Outcome = outcome.Kind.ToString(),
+                Reason = outcome.Reason,
+                PhoneNumber = outcome.PhoneNumber,
+            }, ct));
+        return MigrationCounts.Of(outcomes);
+    }
+}
+
+/// <summary>Verifies a batch of businesses and reports the ones that fail.</summary>
+public sealed class VerifyBatchActivity(LegacyVerifier verifier, MigrationReportStore reports) : TaskActivity<BatchRequest, VerificationCounts>
+{
+    public const string Name = "VerifyBusinesses";
+
+    public override async Task<VerificationCounts> RunAsync(TaskActivityContext context, BatchRequest input)
+    {
+        var outcomes = await BatchWork.RunAsync(input.BusinessIds, (id, ct) => verifier.VerifyAsync(id, ct));
+        await BatchWork.RunAsync(outcomes.Where(o => o.Kind == VerificationOutcomeKind.Failed).ToList(),
+            (outcome, ct) => reports.SaveAsync(new ReportEntry
+            {
+                Id = outcome.BusinessId,
+                RunId = input.RunId,
+                Outcome = "VerificationFailed",
+                Reason = outcome.Reason,
+            }, ct));
+        return VerificationCounts.Of(outcomes);
+    }
+}
+
+/// <summary>Runs an activity's businesses a few at a time: each is a handful of sequential round trips to Cosmos.</summary>
+internal static class BatchWork
+{
+    public const int Concurrency = 8;
+
+    public static async Task<TResult[]> RunAsync<TItem, TResult>(IReadOnlyList<TItem> items, Func<TItem, CancellationToken, Task<TResult>> work)
+    {
+        var results = new TResult[items.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, items.Count), new ParallelOptions { MaxDegreeOfParallelism = Concurrency },
+            async (i, ct) => results[i] = await work(items[i], ct));
+        return results;
+    }
+
+    public static Task RunAsync<TItem>(IReadOnlyList<TItem> items, Func<TItem, CancellationToken, Task> work) =>
+        Parallel.ForEachAsync(items, new ParallelOptions { MaxDegreeOfParallelism = Concurrency }, async (item, ct) => await work(item, ct));
+
+    public static string FirstLine(string text) => text.Split('\n', 2)[0].Trim();
+}
