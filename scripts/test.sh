@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Builds everything, runs every test, lints the reviewed OpenAPI document (tools/openapi) and builds and lints the
-# Azure infrastructure (infra/bicep); the Functions package is built by a test. Tests start their own
+# Builds everything, runs every test, lints the reviewed OpenAPI document (tools/openapi), builds and lints the
+# Azure infrastructure (infra/bicep), and runs the README's "Trying it" block (scripts/check-readme.sh, in namespaces
+# of its own, alongside the tests); the Functions package is built by a test. Tests start their own
 # Cosmos-compatible server on free ports and stop it.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -14,4 +15,11 @@ scripts/bicep.sh
 npm_install_pinned "$root/tools/openapi" "the OpenAPI linters"
 tools/openapi/lint.sh
 dotnet build MultiPhone.sln -c Release -nologo -v q -clp:ErrorsOnly
+# After the build, so every NuGet package the copy restores offline is on this machine.
+mkdir -p .local
+scripts/check-readme.sh >.local/check-readme.log 2>&1 &
+readme=$!
+trap 'kill "$readme" 2>/dev/null || true' EXIT
 dotnet test --solution MultiPhone.sln -c Release --no-build "$@"
+wait "$readme" || { cat .local/check-readme.log; die "the README's 'Trying it' block failed (.local/check-readme.log)"; }
+tail -1 .local/check-readme.log
