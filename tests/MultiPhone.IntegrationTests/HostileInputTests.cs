@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using MultiPhone.Functions.Api;
@@ -16,7 +17,8 @@ namespace MultiPhone.IntegrationTests;
 /// What a hostile client sends, to every route: ids the app would never issue, JSON built to break parsers, wrong
 /// media types, oversized bodies, bad ETags and bad query values. Each must be a 4xx problem, and afterwards the app
 /// and its Cosmos server must still answer (one such request once stopped the whole local stack). A method the route
-/// does not have is sent too, so routes that read no input (health) are tried as well.
+/// does not have is sent too, so routes that read no input (health) are tried as well. Each route reports how many
+/// it sent as a diagnostic message (the test assembly's <c>-diagnostics</c> option prints them).
 /// </summary>
 public sealed class HostileInputTests(ApiFactory api)
 {
@@ -48,10 +50,18 @@ public sealed class HostileInputTests(ApiFactory api)
         "[{}]",
     ];
 
+    /// <summary>
+    /// Media types no JSON operation reads, including JSON-based ones with other meanings (a JSON Patch is not the
+    /// resource) and JSON in another encoding than UTF-8.
+    /// </summary>
     public static readonly string[] WrongMediaTypes =
-        ["text/plain", "application/xml", "multipart/form-data; boundary=x", "application/x-www-form-urlencoded"];
+    [
+        "text/plain", "application/xml", "multipart/form-data; boundary=x", "application/x-www-form-urlencoded",
+        "application/json-patch+json", "application/merge-patch+json", "application/json; charset=utf-16",
+    ];
 
-    public static readonly string[] BadETags = ["garbage", "\"v999999\"", "\"\""];
+    /// <summary>ETags that name no current version; a weak one never matches in If-Match (RFC 9110 13.1.1: strong comparison).</summary>
+    public static IEnumerable<string> BadETags(string current) => ["garbage", "\"v999999\"", "\"\"", "W/" + current];
 
     /// <summary>Every route: the business routes of <see cref="AllRoutes"/>, and those outside a business.</summary>
     public static IEnumerable<string> RouteNames => [.. AllRoutes.Cases.Select(c => c.ToString()), .. OutsideBusiness.Keys];
@@ -96,30 +106,37 @@ public sealed class HostileInputTests(ApiFactory api)
         using var tenant = await api.NewTenantAsync();
         var (method, pattern, client, url, body, etag) = await PrepareAsync(route, tenant);
         var sent = 0;
+        var wrong = new List<string>();
 
         foreach (var request in HostileRequests(method, pattern, url, body, etag))
         {
             using (request)
             {
-                var described = $"{request.Method} {Shorten(request.RequestUri!.OriginalString)} {Shorten(request.Content is null ? "" : await request.Content.ReadAsStringAsync(TestContext.Current.CancellationToken))}";
+                var content = request.Content is null ? "" : Encoding.UTF8.GetString(await request.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken));
+                var described = $"{request.Method} {Shorten(request.RequestUri!.OriginalString)} [{request.Content?.Headers.ContentType}] "
+                    + $"[If-Match: {(request.Headers.NonValidated.TryGetValues("If-Match", out var ifMatch) ? ifMatch.ToString() : "")}] {Shorten(content)}";
                 using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
                 var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
-                Assert.True((int)response.StatusCode is >= 400 and < 500, $"{described} got {(int)response.StatusCode}: {Shorten(text)}");
-                if (KestrelRefusesTheRequestLine(request))
+                sent++;
+                if ((int)response.StatusCode is < 400 or >= 500)
+                {
+                    wrong.Add($"{described} got {(int)response.StatusCode}: {Shorten(text)}");
+                }
+                else if (KestrelRefusesTheRequestLine(request))
                 {
                     // The server refuses a NUL in the path before any application code runs; no body is written.
                     Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
                 }
-                else
+                else if (response.Content.Headers.ContentType?.MediaType != "application/problem+json"
+                    || JsonDocument.Parse(text).RootElement.GetProperty("type").GetString() is not { } type
+                    || !type.StartsWith("urn:multiphone:problem:", StringComparison.Ordinal))
                 {
-                    Assert.True(response.Content.Headers.ContentType?.MediaType == "application/problem+json", $"{described} got {(int)response.StatusCode} without a problem");
-                    Assert.StartsWith("urn:multiphone:problem:", JsonDocument.Parse(text).RootElement.GetProperty("type").GetString());
+                    wrong.Add($"{described} got {(int)response.StatusCode} without a problem: {Shorten(text)}");
                 }
-                sent++;
             }
         }
 
-        Assert.True(sent > 0);
+        Assert.True(wrong.Count == 0, $"{wrong.Count} of {sent} hostile requests were not refused with a problem:\n" + string.Join('\n', wrong));
         // The app answers, and so does its Cosmos server: reading the business is a database read.
         Assert.Equal(System.Net.HttpStatusCode.OK, (await tenant.Viewer.GetAsync(tenant.Path(), TestContext.Current.CancellationToken)).StatusCode);
         TestContext.Current.SendDiagnosticMessage($"{route}: {sent} hostile requests");
@@ -157,48 +174,78 @@ public sealed class HostileInputTests(ApiFactory api)
         // A method the route does not have.
         yield return new HttpRequestMessage(method == "PATCH" ? HttpMethod.Trace : HttpMethod.Patch, url);
         var valid = body is null ? null : JsonSerializer.Serialize(body, JsonSerializerOptions.Web);
-        HttpRequestMessage Request(string target, string? content, string? mediaType = "application/json", string? ifMatch = null)
+        HttpRequestMessage Request(string target, byte[]? content, string? mediaType = "application/json", string? ifMatch = null)
         {
             var request = new HttpRequestMessage(verb, target);
             if (content is not null)
             {
-                request.Content = new StringContent(content, Encoding.UTF8);
+                request.Content = new ByteArrayContent(content);
                 request.Content.Headers.ContentType = mediaType is null ? null : MediaTypeHeaderValue.Parse(mediaType);
             }
             request.Headers.TryAddWithoutValidation("If-Match", ifMatch ?? etag);
             return request;
         }
+        var validBytes = valid is null ? null : Encoding.UTF8.GetBytes(valid);
 
         foreach (var (index, hostile) in IdSegments(pattern, url).SelectMany(index => HostileIds.Select(id => (index, id))))
         {
             var segments = url.Split('?')[0].Split('/');
             segments[index] = hostile;
-            yield return Request(string.Join('/', segments) + (url.Contains('?') ? "?" + url.Split('?', 2)[1] : ""), valid);
+            yield return Request(string.Join('/', segments) + (url.Contains('?') ? "?" + url.Split('?', 2)[1] : ""), validBytes);
         }
         foreach (var query in method == "GET" || pattern.StartsWith("/api/v1/", StringComparison.Ordinal) ? BadQueries(pattern) : [])
         {
-            yield return Request(url + (url.Contains('?') ? "&" : "?") + query, valid);
+            yield return Request(url + (url.Contains('?') ? "&" : "?") + query, validBytes);
+        }
+        if (etag is not null && method is "PUT" or "DELETE")
+        {
+            foreach (var bad in BadETags(etag))
+            {
+                yield return Request(url, validBytes, ifMatch: bad);
+            }
         }
         if (valid is null)
         {
             yield break;
         }
-        foreach (var json in HostileJson)
+        foreach (var json in HostileJson.Select(Encoding.UTF8.GetBytes).Concat(Spoiled(valid)))
         {
             yield return Request(url, json);
         }
         foreach (var mediaType in WrongMediaTypes)
         {
-            yield return Request(url, valid, mediaType);
+            yield return Request(url, validBytes, mediaType);
         }
-        yield return Request(url, valid, mediaType: null);
-        yield return Request(url, "{\"name\": \"" + new string('x', 300_000) + "\"}");
-        if (etag is not null)
+        yield return Request(url, validBytes, mediaType: null);
+        yield return Request(url, Encoding.UTF8.GetBytes("{\"name\": \"" + new string('x', 300_000) + "\"}"));
+    }
+
+    /// <summary>
+    /// The route's valid body, spoiled where a reader that skips or keeps the last of something would not look: a
+    /// member given twice, a member the operation does not know holding a lone surrogate or bytes that are not UTF-8,
+    /// and the same in the first string the operation does read.
+    /// </summary>
+    private static IEnumerable<byte[]> Spoiled(string valid)
+    {
+        if (JsonNode.Parse(valid) is not JsonObject { Count: > 0 } members)
         {
-            foreach (var bad in BadETags)
-            {
-                yield return Request(url, valid, ifMatch: bad);
-            }
+            yield break;
+        }
+        var rest = valid[1..];
+        var first = members.First();
+        var firstMember = new JsonObject { [first.Key] = first.Value?.DeepClone() }.ToJsonString()[1..^1];
+        byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
+        byte[] NotUtf8 = [0xC0, 0xAF];
+
+        yield return Utf8("{" + firstMember + "," + rest);
+        yield return Utf8("{\"note\":\"\\uD800\"," + rest);
+        yield return [.. Utf8("{\"note\":\""), .. NotUtf8, .. Utf8("\"," + rest)];
+        if (members.FirstOrDefault(m => m.Value?.GetValueKind() == JsonValueKind.String) is { Key: { } name })
+        {
+            var without = new JsonObject(members.Where(m => m.Key != name).Select(m => KeyValuePair.Create(m.Key, m.Value?.DeepClone())));
+            var others = without.Count == 0 ? "}" : "," + without.ToJsonString()[1..];
+            yield return Utf8("{" + JsonSerializer.Serialize(name) + ":\"\\uDC00x\"" + others);
+            yield return [.. Utf8("{" + JsonSerializer.Serialize(name) + ":\"x"), .. NotUtf8, .. Utf8("\"" + others)];
         }
     }
 

@@ -1,4 +1,7 @@
 using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
 using System.Text;
 using MultiPhone.IntegrationTests.Infrastructure;
 using MultiPhone.IntegrationTests.Routes;
@@ -82,6 +85,39 @@ public sealed class MalformedInputTests(ApiFactory api)
         var response = await tenant.Viewer.GetAsync(tenant.Path("/phone-numbers?active=maybe"), TestContext.Current.CancellationToken);
 
         await response.AssertProblemAsync(HttpStatusCode.BadRequest, "malformed-request");
+    }
+
+    [Theory]
+    [InlineData("""{"signature": "The front desk", "signature": "Reception"}""", "signature")]
+    [InlineData("""{"signatur": "The front desk"}""", "signatur")]
+    public async Task ABodyReadOnlyInPartIsRefusedNamingWhere(string body, string field)
+    {
+        using var tenant = await api.NewTenantAsync();
+
+        var response = await SendRawAsync(tenant.Editor, HttpMethod.Put, tenant.Path("/settings/defaults/sms"), body, "application/json", "\"v0\"");
+
+        Assert.Equal([field], (await response.AssertProblemAsync(HttpStatusCode.BadRequest, "malformed-request")).ErrorFields());
+        var sms = await tenant.Viewer.GetFromJsonAsync<JsonElement>(tenant.Path("/settings/defaults/sms"), TestContext.Current.CancellationToken);
+        Assert.Equal(0, sms.GetProperty("version").GetInt32());
+    }
+
+    [Theory]
+    [InlineData("application/json-patch+json")]
+    [InlineData("application/merge-patch+json")]
+    [InlineData("application/json; charset=utf-16")]
+    public async Task JsonOfAnotherKindOrEncodingIsAnUnsupportedMediaType(string contentType)
+    {
+        using var tenant = await api.NewTenantAsync();
+        var request = new HttpRequestMessage(HttpMethod.Put, tenant.Path("/settings/defaults/sms"))
+        {
+            Content = new StringContent("""{"signature": "The front desk"}""", Encoding.UTF8),
+        };
+        request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
+        request.Headers.TryAddWithoutValidation("If-Match", "\"v0\"");
+
+        var response = await tenant.Editor.SendAsync(request, TestContext.Current.CancellationToken);
+
+        await response.AssertProblemAsync(HttpStatusCode.UnsupportedMediaType, "unsupported-media-type");
     }
 
     [Fact]

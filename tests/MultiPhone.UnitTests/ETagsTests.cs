@@ -21,6 +21,7 @@ public sealed class ETagsTests
     [InlineData("\"v3\",\"v4\"")]
     [InlineData("  \"v3\"  ")]
     [InlineData("\"v1\" ,  \"v3\" , \"v9\"")]
+    [InlineData("W/\"v3\", \"v3\"")]
     public void AnyTagOfAListMatches(string ifMatch) =>
         Assert.True(ETags.Matches(ifMatch, Current));
 
@@ -33,6 +34,8 @@ public sealed class ETagsTests
     [InlineData("\"v33\"")]
     [InlineData("")]
     [InlineData(",")]
+    [InlineData("\"v3\" garbage")] // not a list of entity tags at all
+    [InlineData("W/\"v3\", W/\"v2\"")]
     public void OtherTagsDoNotMatch(string ifMatch) =>
         Assert.False(ETags.Matches(ifMatch, Current));
 

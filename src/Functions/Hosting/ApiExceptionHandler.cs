@@ -53,8 +53,8 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
         {
             var path = string.IsNullOrEmpty(json.Path) || json.Path == "$" ? "body" : json.Path.TrimStart('$', '.');
             return new Problem(type, 400, "The request body is not valid JSON for this operation",
-                $"Could not read '{path}': wrong type, unknown value or broken JSON.",
-                new Dictionary<string, string[]> { [path] = ["Has the wrong type or an unknown value, or the JSON is broken here."] });
+                $"Could not read '{path}': wrong type, unknown value, a member this operation does not have or one given twice, or broken JSON.",
+                new Dictionary<string, string[]> { [path] = ["Has the wrong type or an unknown value, is not a member of this body or is given twice, or the JSON is broken here."] });
         }
         return new Problem(type, exception.StatusCode, title, exception.Message);
     }

@@ -4,9 +4,9 @@ using System.Text.Json.Serialization;
 namespace MultiPhone.Common;
 
 /// <summary>
-/// The JSON of the API: web defaults (camelCase), enums as camelCase strings and never as numbers, numbers only as numbers. The app's HTTP
-/// options use <see cref="Configure"/>; code that renders responses ahead of time (the agent configuration) uses
-/// <see cref="Options"/>, so both write the same JSON.
+/// The JSON of the API: web defaults (camelCase), enums as camelCase strings and never as numbers, numbers only as
+/// numbers. The app's HTTP options use <see cref="Configure"/>; code that renders responses ahead of time (the agent
+/// configuration) uses <see cref="Options"/>, so both write the same JSON.
 /// </summary>
 public static class ApiJson
 {
@@ -17,6 +17,12 @@ public static class ApiJson
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
         // Numbers are JSON numbers, as the OpenAPI document says; the web defaults would also read them from strings.
         options.NumberHandling = JsonNumberHandling.Strict;
+        // A request body is read whole or refused (I-JSON, RFC 7493): a name given twice is ambiguous (other readers
+        // keep the first, this one would keep the last), and a member the operation does not know is refused rather
+        // than skipped. Skipping would also skip checking it: the reader validates UTF-8 and surrogates only in the
+        // strings it converts. A misspelt setting would otherwise be absent, which here means "inherit".
+        options.AllowDuplicateProperties = false;
+        options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
     }
 
     private static JsonSerializerOptions Create()

@@ -100,6 +100,9 @@ public sealed partial class ChangeFeedListener(
 
     private async Task RouteAsync(string container, Stream changes, CancellationToken ct)
     {
+        // A burst of writes arrives as one batch; what the router reads for it (a business's phones, a section's
+        // layers) is read once for the batch, not once per change.
+        var reads = router.ReadsForOneBatch();
         foreach (var change in await ReadAsync(container, changes, ct))
         {
             // This instance answers agents too: what it is about to announce must already be fresh here.
@@ -107,7 +110,7 @@ public sealed partial class ChangeFeedListener(
             IReadOnlyList<ChangeMessage> messages;
             try
             {
-                messages = await router.RouteAsync(change, ct);
+                messages = await router.RouteAsync(change, reads, ct);
             }
             catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
             {

@@ -35,7 +35,19 @@ public sealed class ChangeRouter(IRouterData data, TimeProvider time)
     private readonly ConcurrentDictionary<string, (long Version, JsonObject? Value)> _defaults = new();
     private readonly ConcurrentDictionary<string, string> _timezones = new();
 
-    public async Task<IReadOnlyList<ChangeMessage>> RouteAsync(ChangedDocument change, CancellationToken ct)
+    public Task<IReadOnlyList<ChangeMessage>> RouteAsync(ChangedDocument change, CancellationToken ct) => RouteAsync(change, data, ct);
+
+    /// <summary>
+    /// Reads for routing one batch of the change feed, each made once however many changes of the batch need it.
+    /// Every change of a batch was written before the batch was read, so one read made while routing it is at least
+    /// as new as each of them: messages may carry a later state than their change (coalescing), never an earlier one.
+    /// </summary>
+    public IRouterData ReadsForOneBatch() => new BatchReads(data);
+
+    /// <param name="change">The changed document.</param>
+    /// <param name="reads">Where to read what the change affects: <see cref="ReadsForOneBatch"/> for a batch of the feed.</param>
+    /// <param name="ct">Cancellation.</param>
+    public async Task<IReadOnlyList<ChangeMessage>> RouteAsync(ChangedDocument change, IRouterData reads, CancellationToken ct)
     {
         if (change.BusinessId.Length == 0)
         {
@@ -43,11 +55,11 @@ public sealed class ChangeRouter(IRouterData data, TimeProvider time)
         }
         var container = change.Container;
         return container == BusinessStore.Definition.Name ? RouteBusiness(change)
-            : container == PhoneNumberStore.PhonesDefinition.Name ? await RoutePhoneAsync(change, ct)
-            : container == SettingsStore.Definition.Name ? await RouteSectionAsync(change, ct)
-            : container == StaffStore.StaffDefinition.Name ? await RouteStaffAsync(change, ct)
+            : container == PhoneNumberStore.PhonesDefinition.Name ? await RoutePhoneAsync(change, reads, ct)
+            : container == SettingsStore.Definition.Name ? await RouteSectionAsync(change, reads, ct)
+            : container == StaffStore.StaffDefinition.Name ? await RouteStaffAsync(change, reads, ct)
             : container == StaffStore.AssignmentsDefinition.Name ? RouteAssignments(change)
-            : container == ServiceStore.ServicesDefinition.Name ? await RouteServiceAsync(change, ct)
+            : container == ServiceStore.ServicesDefinition.Name ? await RouteServiceAsync(change, reads, ct)
             : container == ServiceStore.SelectionsDefinition.Name ? RouteSelection(change)
             : [];
     }
@@ -69,7 +81,7 @@ public sealed class ChangeRouter(IRouterData data, TimeProvider time)
         return messages;
     }
 
-    private async Task<List<ChangeMessage>> RoutePhoneAsync(ChangedDocument change, CancellationToken ct)
+    private async Task<List<ChangeMessage>> RoutePhoneAsync(ChangedDocument change, IRouterData reads, CancellationToken ct)
     {
         var phone = change.As<PhoneNumber>();
         if (phone.State != PhoneState.Ready)
@@ -96,22 +108,22 @@ public sealed class ChangeRouter(IRouterData data, TimeProvider time)
         // openNow depends on the time zone: a phone that moved zone has new hours for its agents.
         if (!added && (!_timezones.TryGetValue(phone.Id, out var zone) || zone != phone.Timezone))
         {
-            var layers = await data.SectionLayersAsync(phone.BusinessId, OperatingHours.Name, ct);
+            var layers = await reads.SectionLayersAsync(phone.BusinessId, OperatingHours.Name, ct);
             messages.Add(HoursMessage(change, phone, layers));
         }
         Remember(_timezones, phone.Id, phone.Timezone);
         return messages;
     }
 
-    private async Task<List<ChangeMessage>> RouteSectionAsync(ChangedDocument change, CancellationToken ct)
+    private async Task<List<ChangeMessage>> RouteSectionAsync(ChangedDocument change, IRouterData reads, CancellationToken ct)
     {
         var layer = change.As<SectionDocument>();
         if (!SystemLayers.ContainsKey(layer.Section))
         {
             return [];
         }
-        var layers = await data.SectionLayersAsync(layer.BusinessId, layer.Section, ct);
-        var phones = await data.ReadyPhonesAsync(layer.BusinessId, ct);
+        var layers = await reads.SectionLayersAsync(layer.BusinessId, layer.Section, ct);
+        var phones = await reads.ReadyPhonesAsync(layer.BusinessId, ct);
         if (layer.Scope != SectionDocument.DefaultsScope)
         {
             return phones.FirstOrDefault(p => p.Id == layer.Scope) is { } phone ? PhoneSectionMessages(change, phone, layer.Section, layers) : [];
@@ -140,7 +152,7 @@ public sealed class ChangeRouter(IRouterData data, TimeProvider time)
         return messages;
     }
 
-    private async Task<List<ChangeMessage>> RouteStaffAsync(ChangedDocument change, CancellationToken ct)
+    private async Task<List<ChangeMessage>> RouteStaffAsync(ChangedDocument change, IRouterData reads, CancellationToken ct)
     {
         var member = change.As<StaffMember>();
         var version = member.Version + (change.IsRemoved ? 1 : 0);
@@ -148,7 +160,7 @@ public sealed class ChangeRouter(IRouterData data, TimeProvider time)
         {
             Message(change, Channel.Business(member.BusinessId), "staff.changed", null, "staff", version, member.Id, Removed(change)),
         };
-        foreach (var assignments in await data.AssignmentsAsync(member.BusinessId, ct))
+        foreach (var assignments in await reads.AssignmentsAsync(member.BusinessId, ct))
         {
             if (assignments.Assignments.Any(a => a.StaffId == member.Id))
             {
@@ -164,7 +176,7 @@ public sealed class ChangeRouter(IRouterData data, TimeProvider time)
         return [Message(change, Channel.PhoneSettings(assignments.Id), "phone.settings.changed", assignments.Id, "staff", assignments.Version)];
     }
 
-    private async Task<List<ChangeMessage>> RouteServiceAsync(ChangedDocument change, CancellationToken ct)
+    private async Task<List<ChangeMessage>> RouteServiceAsync(ChangedDocument change, IRouterData reads, CancellationToken ct)
     {
         var service = change.As<Service>();
         var version = service.Version + (change.IsRemoved ? 1 : 0);
@@ -176,7 +188,7 @@ public sealed class ChangeRouter(IRouterData data, TimeProvider time)
         {
             Message(change, Channel.Business(service.BusinessId), "services.changed", null, "services", version, service.Id, Removed(change)),
         };
-        foreach (var phone in await data.ReadyPhonesAsync(service.BusinessId, ct))
+        foreach (var phone in await reads.ReadyPhonesAsync(service.BusinessId, ct))
         {
             messages.Add(Message(change, Channel.PhoneSettings(phone.Id), "phone.settings.changed", phone.Id, "services", version, service.Id, Removed(change)));
         }

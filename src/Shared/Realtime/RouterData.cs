@@ -35,3 +35,32 @@ public sealed class CosmosRouterData(PhoneNumberStore phones, Database database,
     public async Task<IReadOnlyList<PhoneStaffAssignments>> AssignmentsAsync(string businessId, CancellationToken ct) =>
         [.. (await staff.ListAssignmentsAsync(businessId, ct)).Select(a => a.Item)];
 }
+
+/// <summary>
+/// <see cref="IRouterData"/> for one batch of the change feed: each read made once, the first time a change needs it
+/// (<see cref="ChangeRouter.ReadsForOneBatch"/> says why that is safe). A batch is routed one change at a time.
+/// </summary>
+internal sealed class BatchReads(IRouterData data) : IRouterData
+{
+    private readonly Dictionary<string, Task<IReadOnlyList<PhoneNumber>>> _phones = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string, string), Task<IReadOnlyDictionary<string, SectionDocument>>> _layers = [];
+    private readonly Dictionary<string, Task<IReadOnlyList<PhoneStaffAssignments>>> _assignments = new(StringComparer.Ordinal);
+
+    public Task<IReadOnlyList<PhoneNumber>> ReadyPhonesAsync(string businessId, CancellationToken ct) =>
+        Once(_phones, businessId, () => data.ReadyPhonesAsync(businessId, ct));
+
+    public Task<IReadOnlyDictionary<string, SectionDocument>> SectionLayersAsync(string businessId, string section, CancellationToken ct) =>
+        Once(_layers, (businessId, section), () => data.SectionLayersAsync(businessId, section, ct));
+
+    public Task<IReadOnlyList<PhoneStaffAssignments>> AssignmentsAsync(string businessId, CancellationToken ct) =>
+        Once(_assignments, businessId, () => data.AssignmentsAsync(businessId, ct));
+
+    private static Task<T> Once<TKey, T>(Dictionary<TKey, Task<T>> reads, TKey key, Func<Task<T>> read) where TKey : notnull
+    {
+        if (!reads.TryGetValue(key, out var pending))
+        {
+            reads[key] = pending = read();
+        }
+        return pending;
+    }
+}

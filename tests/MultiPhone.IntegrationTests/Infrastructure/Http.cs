@@ -9,6 +9,9 @@ namespace MultiPhone.IntegrationTests.Infrastructure;
 
 public static class Http
 {
+    /// <summary>The API's JSON, read as a client reads a response: what it does not know is skipped, not refused.</summary>
+    private static readonly JsonSerializerOptions Responses = new(ApiJson.Options) { UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Skip };
+
     public static Task<HttpResponseMessage> SendJsonAsync(this HttpClient client, HttpMethod method, string url, object? body, string? ifMatch = null, string? idempotencyKey = null)
     {
         var request = new HttpRequestMessage(method, url) { Content = body is null ? null : JsonContent.Create(body) };
@@ -53,7 +56,7 @@ public static class Http
     {
         var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         Assert.True(expected == response.StatusCode, $"Expected {(int)expected}, got {(int)response.StatusCode}: {body}");
-        return JsonSerializer.Deserialize<T>(body, ApiJson.Options)!;
+        return JsonSerializer.Deserialize<T>(body, Responses)!;
     }
 }
 

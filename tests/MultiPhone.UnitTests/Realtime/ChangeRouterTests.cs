@@ -1,4 +1,6 @@
+using System.Text.Json;
 using MultiPhone.Businesses;
+using MultiPhone.Common;
 using MultiPhone.Hours;
 using MultiPhone.PhoneNumbers;
 using MultiPhone.Realtime;
@@ -217,10 +219,43 @@ public sealed class ChangeRouterTests
     }
 
     [Fact]
+    public async Task ABatchReadsWhatItAffectsOnceAndSaysWhatRoutingEachChangeAloneSays()
+    {
+        _world.AddPhone("a");
+        _world.AddPhone("b");
+        ChangedDocument[] batch =
+        [
+            _world.WriteLayer("a", new VoiceSettings { Greeting = "Hi from A" }),
+            _world.WriteLayer("b", new VoiceSettings { Greeting = "Hi from B" }),
+            _world.WriteLayer("a", new VoiceSettings { Greeting = "Hello again from A" }),
+            _world.WriteLayer("b", new ConversationRules { RefusedTopics = ["politics"] }),
+        ];
+        var alone = new List<ChangeMessage>();
+        foreach (var change in batch)
+        {
+            alone.AddRange(await _world.RouteAsync(change));
+        }
+        var readsAlone = _world.Reads;
+
+        var reads = _world.Router.ReadsForOneBatch();
+        var batched = new List<ChangeMessage>();
+        foreach (var change in batch)
+        {
+            batched.AddRange(await _world.Router.RouteAsync(change, reads, CancellationToken.None));
+        }
+
+        Assert.Equal(alone.Select(Json), batched.Select(Json));
+        // The voice layers and the phones once, the rules layers once; alone, two reads per change.
+        Assert.Equal((8, 3), (readsAlone, _world.Reads - readsAlone));
+    }
+
+    [Fact]
     public async Task DocumentsOfOtherContainersOrWithoutABusinessAreIgnored()
     {
         var index = await _world.RouteAsync(_world.Feed("phoneNumberIndex", new { id = "+14155550100", phoneId = "a" }));
 
         Assert.Empty(index);
     }
+
+    private static string Json(ChangeMessage message) => JsonSerializer.Serialize(message, ApiJson.Options);
 }

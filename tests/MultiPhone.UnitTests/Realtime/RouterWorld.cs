@@ -31,6 +31,9 @@ internal sealed class RouterWorld : IRouterData
 
     public ChangeRouter Router { get; private set; }
 
+    /// <summary>How many reads the router has made of this world.</summary>
+    public int Reads { get; private set; }
+
     /// <summary>A router that starts with no memory, as after a restart or when another instance took the lease.</summary>
     public void RestartRouter() => Router = new ChangeRouter(this, Time);
 
@@ -108,15 +111,24 @@ internal sealed class RouterWorld : IRouterData
         CreatedAt = Created, UpdatedAt = Created,
     };
 
-    public Task<IReadOnlyList<PhoneNumber>> ReadyPhonesAsync(string businessId, CancellationToken ct) =>
-        Task.FromResult<IReadOnlyList<PhoneNumber>>([.. _phones.Values.Where(p => p.BusinessId == businessId)]);
+    public Task<IReadOnlyList<PhoneNumber>> ReadyPhonesAsync(string businessId, CancellationToken ct)
+    {
+        Reads++;
+        return Task.FromResult<IReadOnlyList<PhoneNumber>>([.. _phones.Values.Where(p => p.BusinessId == businessId)]);
+    }
 
-    public Task<IReadOnlyDictionary<string, SectionDocument>> SectionLayersAsync(string businessId, string section, CancellationToken ct) =>
-        Task.FromResult<IReadOnlyDictionary<string, SectionDocument>>(
+    public Task<IReadOnlyDictionary<string, SectionDocument>> SectionLayersAsync(string businessId, string section, CancellationToken ct)
+    {
+        Reads++;
+        return Task.FromResult<IReadOnlyDictionary<string, SectionDocument>>(
             _layers.Where(l => l.Key.Section == section).ToDictionary(l => l.Key.Scope, l => l.Value));
+    }
 
-    public Task<IReadOnlyList<PhoneStaffAssignments>> AssignmentsAsync(string businessId, CancellationToken ct) =>
-        Task.FromResult<IReadOnlyList<PhoneStaffAssignments>>([.. _assignments.Values]);
+    public Task<IReadOnlyList<PhoneStaffAssignments>> AssignmentsAsync(string businessId, CancellationToken ct)
+    {
+        Reads++;
+        return Task.FromResult<IReadOnlyList<PhoneStaffAssignments>>([.. _assignments.Values]);
+    }
 
     public Task<IReadOnlyList<ChangeMessage>> RouteAsync(ChangedDocument change) => Router.RouteAsync(change, CancellationToken.None);
 
