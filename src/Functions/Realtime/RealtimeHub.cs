@@ -29,15 +29,52 @@ public sealed class RealtimeHub(RealtimeConnections connections) : Hub
 }
 
 /// <summary>Whose each open connection is, so nobody can subscribe another user's connection.</summary>
+/// <remarks>
+/// SignalR answers the client's handshake before it runs <see cref="RealtimeHub.OnConnectedAsync"/>, so a client that
+/// subscribes as soon as its <c>start()</c> returns can ask about its connection a moment before it is added here. An
+/// unknown connection is therefore waited for, briefly, before it is called someone else's.
+/// </remarks>
 public sealed class RealtimeConnections
 {
-    private readonly ConcurrentDictionary<string, string> _owners = new(StringComparer.Ordinal);
+    public static readonly TimeSpan HandshakeGrace = TimeSpan.FromSeconds(2);
 
-    public void Add(string connectionId, string userId) => _owners[connectionId] = userId;
+    private readonly ConcurrentDictionary<string, string> _owners = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, TaskCompletionSource<string>> _expected = new(StringComparer.Ordinal);
+
+    public void Add(string connectionId, string userId)
+    {
+        _owners[connectionId] = userId;
+        if (_expected.TryRemove(connectionId, out var waiting))
+        {
+            waiting.TrySetResult(userId);
+        }
+    }
 
     public void Remove(string connectionId) => _owners.TryRemove(connectionId, out _);
 
-    public bool IsOwnedBy(string connectionId, string userId) => _owners.TryGetValue(connectionId, out var owner) && owner == userId;
+    public async Task<bool> IsOwnedByAsync(string connectionId, string userId, CancellationToken ct)
+    {
+        if (_owners.TryGetValue(connectionId, out var owner))
+        {
+            return owner == userId;
+        }
+        var arrival = _expected.GetOrAdd(connectionId, _ => new(TaskCreationOptions.RunContinuationsAsynchronously));
+        // Added between the first look and the registration of the wait.
+        if (_owners.TryGetValue(connectionId, out owner))
+        {
+            _expected.TryRemove(KeyValuePair.Create(connectionId, arrival));
+            return owner == userId;
+        }
+        try
+        {
+            return await arrival.Task.WaitAsync(HandshakeGrace, ct) == userId;
+        }
+        catch (TimeoutException)
+        {
+            _expected.TryRemove(KeyValuePair.Create(connectionId, arrival));
+            return false;
+        }
+    }
 }
 
 /// <summary>Realtime delivery through the app's own hub.</summary>
@@ -48,7 +85,7 @@ public sealed class LocalHubTransport(IHubContext<RealtimeHub> hub, RealtimeConn
 
     public async Task<bool> AddToGroupAsync(string connectionId, string userId, string group, CancellationToken ct)
     {
-        if (!connections.IsOwnedBy(connectionId, userId))
+        if (!await connections.IsOwnedByAsync(connectionId, userId, ct))
         {
             return false;
         }
