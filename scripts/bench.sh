@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Measures the API under load: starts it as scripts/run.sh does (optimised build, warnings-only logging), runs
 # tools/MultiPhone.Bench against it, prints the figures, and stops everything.
-# Usage: scripts/bench.sh [phone-numbers|agent-config] [--requests N] [--concurrency N] [--warmup N]   (default: phone-numbers)
-# agent-config also turns on the constant-body baseline endpoint it compares the hot path with.
+# Usage: scripts/bench.sh [phone-numbers|agent-config|realtime] [options]   (default: phone-numbers; the options are
+# listed by `dotnet run --project tools/MultiPhone.Bench`). The API always has the constant-body baseline endpoint
+# that agent-config compares the hot path with.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"

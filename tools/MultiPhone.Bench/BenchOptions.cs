@@ -13,12 +13,16 @@ internal sealed record BenchOptions
             [PhoneNumbersBench.Command] = PhoneNumbersBench.RunAsync,
             [AgentConfigBench.Command] = AgentConfigBench.RunAsync,
             [MigrationBench.Command] = MigrationBench.RunAsync,
+            [RealtimeBench.Command] = RealtimeBench.RunAsync,
         };
 
     public static string Usage =>
         $"Usage: MultiPhone.Bench <{string.Join('|', Commands.Keys)}> [--url http://localhost:7071] "
-        + $"[--token TOKEN | --tokens-file PATH (default {DefaultTokensFile})] [--concurrency 16] [--requests 2000] [--warmup 200] "
-        + "[--phones 20 (agent-config)] [--businesses 10000 --seed 1 (migration)]";
+        + $"[--token TOKEN | --tokens-file PATH (default {DefaultTokensFile})] [--concurrency 16] [--requests 2000] "
+        + "[--warmup 200 (phone-numbers: requests; realtime: writes)] [--phones 20 (agent-config)] [--rounds 7 (agent-config, at least 5)] "
+        + "[--seconds 5 (agent-config: per endpoint and round)] "
+        + "[--clients 50] [--writes 500] [--rate 25 (writes per second)] [--fanout 200] (realtime) "
+        + "[--businesses 10000 --seed 1 (migration)]";
 
     public required string Command { get; init; }
 
@@ -32,7 +36,28 @@ internal sealed record BenchOptions
 
     public int Requests { get; init; } = 2000;
 
+    /// <summary>Unmeasured requests first (phone-numbers), or unmeasured writes (realtime).</summary>
     public int Warmup { get; init; } = 200;
+
+    /// <summary>Alternating measured rounds of agent-config; each gives one ratio, and the median is the result.</summary>
+    public int Rounds { get; init; } = 7;
+
+    public const int MinRounds = 5;
+
+    /// <summary>Realtime: phones followed by one subscribed client each, written to in turn.</summary>
+    public int Clients { get; init; } = 50;
+
+    /// <summary>Realtime: settings writes spread over the <see cref="Clients"/> phones.</summary>
+    public int Writes { get; init; } = 500;
+
+    /// <summary>Realtime: writes started per second, whether or not earlier ones have answered.</summary>
+    public int Rate { get; init; } = 25;
+
+    /// <summary>Realtime: phones inheriting the business default that is changed, each with a subscribed client.</summary>
+    public int FanOut { get; init; } = 200;
+
+    /// <summary>How long each endpoint is measured in each round of agent-config: long enough to span several cache refreshes.</summary>
+    public int Seconds { get; init; } = 5;
 
     /// <summary>How many phones agent-config spreads its calls over; each is read from Cosmos about once a second.</summary>
     public int Phones { get; init; } = 20;
@@ -93,7 +118,8 @@ internal sealed record BenchOptions
             case "--tokens-file":
                 next = current with { TokensFile = value };
                 return true;
-            case "--concurrency" or "--requests" or "--warmup" or "--phones" or "--businesses" or "--seed":
+            case "--concurrency" or "--requests" or "--warmup" or "--phones" or "--businesses" or "--seed"
+                or "--rounds" or "--seconds" or "--clients" or "--writes" or "--rate" or "--fanout":
                 return TryCount(current, name, value, out next, out error);
             default:
                 error = $"Unknown option {name}.";
@@ -104,7 +130,7 @@ internal sealed record BenchOptions
     private static bool TryCount(BenchOptions current, string name, string value, out BenchOptions next, [NotNullWhen(false)] out string? error)
     {
         next = current;
-        var minimum = name == "--warmup" ? 0 : 1;
+        var minimum = name switch { "--warmup" => 0, "--rounds" => MinRounds, _ => 1 };
         if (!int.TryParse(value, out var count) || count < minimum)
         {
             error = $"{name}: '{value}' is not a whole number of at least {minimum}.";
@@ -117,6 +143,12 @@ internal sealed record BenchOptions
             "--phones" => current with { Phones = count },
             "--businesses" => current with { Businesses = count },
             "--seed" => current with { Seed = count },
+            "--rounds" => current with { Rounds = count },
+            "--seconds" => current with { Seconds = count },
+            "--clients" => current with { Clients = count },
+            "--writes" => current with { Writes = count },
+            "--rate" => current with { Rate = count },
+            "--fanout" => current with { FanOut = count },
             _ => current with { Warmup = count },
         };
         error = null;

@@ -9,6 +9,10 @@ namespace MultiPhone.Bench;
 internal static class ScenarioRunner
 {
     private const int MaxDiagnosisChars = 500;
+    private const int SteadyWindows = 3;
+    private static readonly TimeSpan WarmupWindow = TimeSpan.FromSeconds(2);
+    private const double SteadyRise = 0.05;
+    private static readonly TimeSpan MaxWarmup = TimeSpan.FromSeconds(180);
 
     /// <summary>Warms up (not reported unless something failed), measures, prints the row; false if any status was unexpected.</summary>
     public static async Task<bool> RunAsync(HttpClient client, Scenario scenario, BenchOptions options)
@@ -30,24 +34,85 @@ internal static class ScenarioRunner
         return warmup.Unexpected == 0;
     }
 
-    public static async Task<Measurement> MeasureAsync(HttpClient client, Scenario scenario, int firstSequence, int count, int concurrency)
+    /// <summary>
+    /// Alternates windows of <see cref="WarmupWindow"/> of each scenario until throughput stops rising: the requests
+    /// of the last <see cref="SteadyWindows"/> windows (all scenarios together) are no more than
+    /// <see cref="SteadyRise"/> above those of the <see cref="SteadyWindows"/> before. Both the app and this client
+    /// start as unoptimised code that .NET recompiles as it runs (tiered compilation), which here takes 20-50 s of
+    /// load; a count of requests cannot say when that is over, a trend can. Gives up after <see cref="MaxWarmup"/>
+    /// with a note. Prints one line per window; false if any status was unexpected.
+    /// </summary>
+    public static async Task<bool> WarmUpUntilSteadyAsync(HttpClient client, IReadOnlyList<Scenario> scenarios, BenchOptions options)
     {
-        var latencies = new long[count];
-        var next = -1;
+        var totals = new List<double>();
+        var ok = true;
+        var started = Stopwatch.GetTimestamp();
+        for (var window = 1; ; window++)
+        {
+            var line = new List<string>();
+            var total = 0.0;
+            foreach (var scenario in scenarios)
+            {
+                var m = await MeasureForAsync(client, scenario, WarmupWindow, options.Concurrency);
+                if (m.Unexpected > 0)
+                {
+                    Report.PrintWarmupFailures(m);
+                    ok = false;
+                }
+                total += Report.Throughput(m);
+                line.Add(FormattableString.Invariant($"{scenario.Name} {Report.Throughput(m):F0} req/s"));
+            }
+            totals.Add(total);
+            Console.WriteLine(FormattableString.Invariant($"# warm-up {window}: {string.Join(", ", line)}"));
+            if (Rise(totals) <= SteadyRise)
+            {
+                return ok;
+            }
+            if (Stopwatch.GetElapsedTime(started) > MaxWarmup)
+            {
+                Report.PrintNote(FormattableString.Invariant(
+                    $"still rising after {MaxWarmup.TotalSeconds:F0} s ({Rise(totals):P0} over the last {SteadyWindows} windows); measuring anyway"));
+                return ok;
+            }
+        }
+    }
+
+    /// <summary>How much more the last <see cref="SteadyWindows"/> values add up to than the ones before; infinite before there are that many.</summary>
+    private static double Rise(List<double> values) =>
+        values.Count < 2 * SteadyWindows
+            ? double.PositiveInfinity
+            : (values.TakeLast(SteadyWindows).Sum() / values.SkipLast(SteadyWindows).TakeLast(SteadyWindows).Sum()) - 1;
+
+    /// <summary>Sends <paramref name="count"/> requests, numbered from <paramref name="firstSequence"/>.</summary>
+    public static Task<Measurement> MeasureAsync(HttpClient client, Scenario scenario, int firstSequence, int count, int concurrency) =>
+        MeasureAsync(client, scenario, firstSequence, concurrency, (sequence, _) => sequence < firstSequence + count);
+
+    /// <summary>Sends requests for <paramref name="duration"/>; requests under way then are waited for and counted.</summary>
+    public static Task<Measurement> MeasureForAsync(HttpClient client, Scenario scenario, TimeSpan duration, int concurrency)
+    {
+        var until = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+        return MeasureAsync(client, scenario, firstSequence: 0, concurrency, (_, now) => now < until);
+    }
+
+    /// <param name="more">Whether to send request number <c>sequence</c> at timestamp <c>now</c>.</param>
+    private static async Task<Measurement> MeasureAsync(HttpClient client, Scenario scenario, int firstSequence, int concurrency, Func<int, long, bool> more)
+    {
+        var next = firstSequence - 1;
         var unexpected = 0;
         string? firstUnexpected = null;
 
-        async Task WorkerAsync()
+        async Task<List<long>> WorkerAsync()
         {
-            for (var i = Interlocked.Increment(ref next); i < count; i = Interlocked.Increment(ref next))
+            var latencies = new List<long>();
+            for (var sequence = Interlocked.Increment(ref next); more(sequence, Stopwatch.GetTimestamp()); sequence = Interlocked.Increment(ref next))
             {
-                using var request = scenario.CreateRequest(firstSequence + i);
+                using var request = scenario.CreateRequest(sequence);
                 var start = Stopwatch.GetTimestamp();
                 try
                 {
                     // The default completion option buffers the body, so the latency includes reading the whole response.
                     using var response = await client.SendAsync(request);
-                    latencies[i] = Stopwatch.GetTimestamp() - start;
+                    latencies.Add(Stopwatch.GetTimestamp() - start);
                     if (response.StatusCode == scenario.Expected)
                     {
                         if (scenario.OnExpected is { } onExpected)
@@ -64,19 +129,20 @@ internal static class ScenarioRunner
                 catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
                 {
                     // A refused or timed-out request under load is a result to report, not a reason to stop the run.
-                    latencies[i] = Stopwatch.GetTimestamp() - start;
+                    latencies.Add(Stopwatch.GetTimestamp() - start);
                     if (Interlocked.Increment(ref unexpected) == 1)
                     {
                         firstUnexpected = $"{e.GetType().Name}: {e.Message}";
                     }
                 }
             }
+            return latencies;
         }
 
         var started = Stopwatch.GetTimestamp();
-        await Task.WhenAll(Enumerable.Range(0, Math.Min(concurrency, count)).Select(_ => Task.Run(WorkerAsync)));
+        var perWorker = await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(WorkerAsync)));
         var duration = Stopwatch.GetElapsedTime(started);
-        return new Measurement(scenario.Name, concurrency, latencies, duration, unexpected, Truncate(firstUnexpected));
+        return new Measurement(scenario.Name, concurrency, [.. perWorker.SelectMany(l => l)], duration, unexpected, Truncate(firstUnexpected));
     }
 
     private static string? Truncate(string? text) =>
