@@ -92,10 +92,12 @@ public sealed class LegacyMigrator(LegacyStore legacy, PhoneNumberStore phones, 
         {
             return new(business.Id, MigrationOutcomeKind.Conflict, holder, business.PhoneNumber, writes.Count);
         }
-        await CreateLayerAsync(business.Id, SectionDocument.DefaultsScope, plan.Voice, now, writes, ct);
-        await CreateLayerAsync(business.Id, SectionDocument.DefaultsScope, plan.Rules, now, writes, ct);
-        await CreateLayerAsync(business.Id, SectionDocument.DefaultsScope, plan.Sms, now, writes, ct);
-        await CreateLayerAsync(business.Id, plan.PhoneId, plan.Hours, now, writes, ct);
+        // The four layers are independent documents; only the phone must wait for all of them.
+        await Task.WhenAll(
+            CreateLayerAsync(business.Id, SectionDocument.DefaultsScope, plan.Voice, now, writes, ct),
+            CreateLayerAsync(business.Id, SectionDocument.DefaultsScope, plan.Rules, now, writes, ct),
+            CreateLayerAsync(business.Id, SectionDocument.DefaultsScope, plan.Sms, now, writes, ct),
+            CreateLayerAsync(business.Id, plan.PhoneId, plan.Hours, now, writes, ct));
         await CreatePhoneAsync(business.Id, plan, now, writes, ct);
         return await CompleteAsync(document, plan, runId, now, writes, ct);
     }
@@ -205,12 +207,20 @@ public sealed class LegacyMigrator(LegacyStore legacy, PhoneNumberStore phones, 
         }
     }
 
-    /// <summary>Counts the documents one migration wrote.</summary>
+    /// <summary>Counts the documents one migration wrote (the layers are written at once).</summary>
     private sealed class Writes
     {
-        public int Count { get; private set; }
+        private int _count;
 
-        public void Add(bool written) => Count += written ? 1 : 0;
+        public int Count => Volatile.Read(ref _count);
+
+        public void Add(bool written)
+        {
+            if (written)
+            {
+                Interlocked.Increment(ref _count);
+            }
+        }
     }
 
     /// <summary>A problem's field errors as one line for the report.</summary>
