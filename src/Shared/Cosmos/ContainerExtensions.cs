@@ -109,7 +109,8 @@ public static class ContainerExtensions
             ? new Write<T>(status, null)
             : new Write<T>(WriteStatus.Done, new Stored<T>(item, response.Headers.ETag));
 
-    private static WriteStatus? ToStatus(ResponseMessage response)
+    /// <summary>What a refused write means (<c>null</c>: it was done); anything else unexpected throws.</summary>
+    internal static WriteStatus? ToStatus(ResponseMessage response)
     {
         switch (response.StatusCode)
         {

@@ -74,16 +74,7 @@ public sealed class LegacyStore(Database database)
         }
         using var response = await _businesses.PatchItemStreamAsync(
             businessId, new PartitionKey(businessId), operations, new PatchItemRequestOptions { IfMatchEtag = ifMatch }, ct);
-        switch (response.StatusCode)
-        {
-            case HttpStatusCode.PreconditionFailed:
-                return WriteStatus.Stale;
-            case HttpStatusCode.NotFound:
-                return WriteStatus.Missing;
-            default:
-                response.EnsureSuccessStatusCode();
-                return WriteStatus.Done;
-        }
+        return ContainerExtensions.ToStatus(response) ?? WriteStatus.Done;
     }
 
     /// <summary>Writes a business document as the legacy app would have (the generator).</summary>

@@ -13,15 +13,9 @@ public sealed partial class Azurite : IAsyncDisposable
     private const string DevelopmentAccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
-    private readonly Process _process;
-    private readonly Task _drain;
+    private readonly EmulatorProcess _process;
 
-    private Azurite(Process process, string connectionString, Task drain)
-    {
-        _process = process;
-        ConnectionString = connectionString;
-        _drain = drain;
-    }
+    private Azurite(EmulatorProcess process, string connectionString) => (_process, ConnectionString) = (process, connectionString);
 
     /// <summary>An <c>AzureWebJobsStorage</c> value for this instance.</summary>
     public string ConnectionString { get; }
@@ -33,51 +27,27 @@ public sealed partial class Azurite : IAsyncDisposable
         {
             throw new InvalidOperationException("The local emulators are not installed: run scripts/test.sh, or `npm ci` in tools/emulators.");
         }
-        var start = new ProcessStartInfo(executable,
-            ["--inMemoryPersistence", "--disableTelemetry", "--skipApiVersionCheck", "--blobPort", "0", "--queuePort", "0", "--tablePort", "0"])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        var process = Process.Start(start) ?? throw new InvalidOperationException("azurite did not start");
-        try
-        {
-            var ports = new Dictionary<string, string>();
-            using var timeout = new CancellationTokenSource(StartTimeout);
-            while (ports.Count < 3)
+        var ports = new Dictionary<string, string>();
+        var (process, connection) = await EmulatorProcess.StartAsync(
+            new ProcessStartInfo(executable,
+                ["--inMemoryPersistence", "--disableTelemetry", "--skipApiVersionCheck", "--blobPort", "0", "--queuePort", "0", "--tablePort", "0"]),
+            "Azurite", StartTimeout, line =>
             {
-                var line = await process.StandardOutput.ReadLineAsync(timeout.Token)
-                    ?? throw new InvalidOperationException("Azurite exited: " + await process.StandardError.ReadToEndAsync());
                 if (Listening().Match(line) is { Success: true } match)
                 {
                     ports[match.Groups["service"].Value] = match.Groups["port"].Value;
                 }
-            }
-            var drain = Task.WhenAll(process.StandardOutput.ReadToEndAsync(), process.StandardError.ReadToEndAsync());
-            var connection = "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=" + DevelopmentAccountKey
-                + $";BlobEndpoint=http://127.0.0.1:{ports["Blob"]}/devstoreaccount1"
-                + $";QueueEndpoint=http://127.0.0.1:{ports["Queue"]}/devstoreaccount1"
-                + $";TableEndpoint=http://127.0.0.1:{ports["Table"]}/devstoreaccount1;";
-            return new Azurite(process, connection, drain);
-        }
-        catch
-        {
-            process.Kill(entireProcessTree: true);
-            process.Dispose();
-            throw;
-        }
+                return ports.Count < 3
+                    ? null
+                    : "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=" + DevelopmentAccountKey
+                        + $";BlobEndpoint=http://127.0.0.1:{ports["Blob"]}/devstoreaccount1"
+                        + $";QueueEndpoint=http://127.0.0.1:{ports["Queue"]}/devstoreaccount1"
+                        + $";TableEndpoint=http://127.0.0.1:{ports["Table"]}/devstoreaccount1;";
+            });
+        return new Azurite(process, connection);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-        }
-        await _process.WaitForExitAsync();
-        await _drain;
-        _process.Dispose();
-    }
+    public ValueTask DisposeAsync() => _process.DisposeAsync();
 
     [GeneratedRegex(@"Azurite (?<service>Blob|Queue|Table) service is successfully listening at http://127\.0\.0\.1:(?<port>\d+)")]
     private static partial Regex Listening();

@@ -7,15 +7,9 @@ namespace MultiPhone.IntegrationTests.Infrastructure;
 public sealed partial class CosmosServer : IAsyncDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
-    private readonly Process _process;
-    private readonly Task _drain;
+    private readonly EmulatorProcess _process;
 
-    private CosmosServer(Process process, string endpoint, Task drain)
-    {
-        _process = process;
-        Endpoint = endpoint;
-        _drain = drain;
-    }
+    private CosmosServer(EmulatorProcess process, string endpoint) => (_process, Endpoint) = (process, endpoint);
 
     public string Endpoint { get; }
 
@@ -26,42 +20,16 @@ public sealed partial class CosmosServer : IAsyncDisposable
         {
             throw new InvalidOperationException("The local emulators are not installed: run scripts/test.sh, or `npm ci` in tools/emulators.");
         }
-        var start = new ProcessStartInfo("node", ["cosmos-server.js", "0"])
-        {
-            WorkingDirectory = folder,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        var process = Process.Start(start) ?? throw new InvalidOperationException("node did not start");
-        try
-        {
-            var line = await process.StandardOutput.ReadLineAsync().WaitAsync(StartTimeout)
-                ?? throw new InvalidOperationException("The Cosmos server exited: " + await process.StandardError.ReadToEndAsync());
-            var endpoint = Listening().Match(line) is { Success: true } match
+        // Its first line says where it listens.
+        var (process, endpoint) = await EmulatorProcess.StartAsync(
+            new ProcessStartInfo("node", ["cosmos-server.js", "0"]) { WorkingDirectory = folder }, "The Cosmos server", StartTimeout,
+            line => Listening().Match(line) is { Success: true } match
                 ? match.Groups["url"].Value
-                : throw new InvalidOperationException("Unexpected first line from the Cosmos server: " + line);
-            // Keep reading its output so a full pipe never blocks it.
-            var drain = Task.WhenAll(process.StandardOutput.ReadToEndAsync(), process.StandardError.ReadToEndAsync());
-            return new CosmosServer(process, endpoint, drain);
-        }
-        catch
-        {
-            process.Kill(entireProcessTree: true);
-            process.Dispose();
-            throw;
-        }
+                : throw new InvalidOperationException("Unexpected first line from the Cosmos server: " + line));
+        return new CosmosServer(process, endpoint);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-        }
-        await _process.WaitForExitAsync();
-        await _drain;
-        _process.Dispose();
-    }
+    public ValueTask DisposeAsync() => _process.DisposeAsync();
 
     [GeneratedRegex(@"listening on (?<url>https://\S+)")]
     private static partial Regex Listening();
