@@ -52,7 +52,7 @@ internal static class AgentConfigBench
                     slices[scenario].Add(await ScenarioRunner.MeasureForAsync(client, scenario, slice, options.Concurrency));
                 }
             }
-            var measured = order.ToDictionary(s => s, s => Report.Combine(slices[s]) with { Scenario = s.Name });
+            var measured = order.ToDictionary(s => s, s => Report.Combine(s.Name, slices[s]));
             foreach (var scenario in order)
             {
                 Report.PrintRow(measured[scenario]);

@@ -58,7 +58,7 @@ internal static class RealtimeBench
                 fanOuts.Add(await FanOutAsync(client, fanOutBusiness, inheriting, change));
                 Report.PrintRow(fanOuts[^1]);
             }
-            var fanOut = Report.Combine(fanOuts) with { Scenario = "fan-out (all)" };
+            var fanOut = Report.Combine("fan-out (all)", fanOuts);
             Report.PrintRow(fanOut);
             Console.WriteLine(FormattableString.Invariant(
                 $"# write acknowledged → message received: p50 {Report.P(writes, 50):F0} ms, p90 {Report.P(writes, 90):F0} ms, p99 {Report.P(writes, 99):F0} ms (targets: p50 < 300 ms, p99 < 1000 ms)"));

@@ -32,9 +32,9 @@ internal static class Report
 
     public static void PrintNote(string note) => Console.WriteLine($"  {note}");
 
-    /// <summary>Several measurements of one scenario as one: all latencies, the summed duration.</summary>
-    public static Measurement Combine(IReadOnlyList<Measurement> parts) => new(
-        parts[0].Scenario + " (all)",
+    /// <summary>Several measurements as one, named <paramref name="scenario"/>: all latencies, the summed duration.</summary>
+    public static Measurement Combine(string scenario, IReadOnlyList<Measurement> parts) => new(
+        scenario,
         parts[0].Concurrency,
         [.. parts.SelectMany(p => p.Latencies)],
         TimeSpan.FromTicks(parts.Sum(p => p.Duration.Ticks)),

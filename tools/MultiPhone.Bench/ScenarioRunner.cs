@@ -24,7 +24,7 @@ internal static class ScenarioRunner
     }
 
     /// <summary>Sends the warm-up requests (not measured); false, with a note, if any status was unexpected.</summary>
-    public static async Task<bool> WarmUpAsync(HttpClient client, Scenario scenario, BenchOptions options)
+    private static async Task<bool> WarmUpAsync(HttpClient client, Scenario scenario, BenchOptions options)
     {
         var warmup = await MeasureAsync(client, scenario, firstSequence: 0, options.Warmup, options.Concurrency);
         if (warmup.Unexpected > 0)
@@ -84,7 +84,7 @@ internal static class ScenarioRunner
             : (values.TakeLast(SteadyWindows).Sum() / values.SkipLast(SteadyWindows).TakeLast(SteadyWindows).Sum()) - 1;
 
     /// <summary>Sends <paramref name="count"/> requests, numbered from <paramref name="firstSequence"/>.</summary>
-    public static Task<Measurement> MeasureAsync(HttpClient client, Scenario scenario, int firstSequence, int count, int concurrency) =>
+    private static Task<Measurement> MeasureAsync(HttpClient client, Scenario scenario, int firstSequence, int count, int concurrency) =>
         MeasureAsync(client, scenario, firstSequence, concurrency, (sequence, _) => sequence < firstSequence + count);
 
     /// <summary>Sends requests for <paramref name="duration"/>; requests under way then are waited for and counted.</summary>

@@ -162,16 +162,7 @@ public sealed class LegacyMigrator(LegacyStore legacy, PhoneNumberStore phones, 
         {
             return;
         }
-        var document = new SectionDocument
-        {
-            Id = SectionDocument.IdOf(scope, T.Name),
-            BusinessId = businessId,
-            Scope = scope,
-            Section = T.Name,
-            Version = 1,
-            Value = SectionJson<T>.ToJson(layer),
-            UpdatedAt = now,
-        };
+        var document = SectionDocument.Of(businessId, scope, layer, version: 1, now);
         writes.Add((await settings.SaveAsync(document, current: null, ct)).Done);
     }
 

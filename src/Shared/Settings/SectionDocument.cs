@@ -32,5 +32,18 @@ public sealed record SectionDocument
 
     public static string IdOf(string scope, string section) => $"{scope}:{section}";
 
+    /// <summary>The layer of section <typeparamref name="T"/> in <paramref name="scope"/>, holding <paramref name="value"/>.</summary>
+    public static SectionDocument Of<T>(string businessId, string scope, T? value, long version, DateTimeOffset updatedAt)
+        where T : class, ISettingsSection<T> => new()
+    {
+        Id = IdOf(scope, T.Name),
+        BusinessId = businessId,
+        Scope = scope,
+        Section = T.Name,
+        Version = version,
+        Value = SectionJson<T>.ToJson(value),
+        UpdatedAt = updatedAt,
+    };
+
     public static string ETagOf(long version) => $"\"v{version}\"";
 }

@@ -44,16 +44,7 @@ public sealed class SettingsService(SettingsStore store, BusinessStore businesse
         {
             return Stale<T>();
         }
-        var document = new SectionDocument
-        {
-            Id = SectionDocument.IdOf(phoneId ?? SectionDocument.DefaultsScope, T.Name),
-            BusinessId = businessId,
-            Scope = phoneId ?? SectionDocument.DefaultsScope,
-            Section = T.Name,
-            Version = (current?.Item.Version ?? 0) + 1,
-            Value = SectionJson<T>.ToJson(normalized),
-            UpdatedAt = time.GetUtcNow(),
-        };
+        var document = SectionDocument.Of(businessId, phoneId ?? SectionDocument.DefaultsScope, normalized, (current?.Item.Version ?? 0) + 1, time.GetUtcNow());
         var view = phoneId is null
             ? SectionView<T>.Resolve(document, null, forPhone: false)
             : SectionView<T>.Resolve(business?.Item, document, forPhone: true);
@@ -115,16 +106,7 @@ public sealed class SettingsService(SettingsStore store, BusinessStore businesse
     {
         var defaults = await store.GetAsync(businessId, SectionDocument.DefaultsScope, T.Name, ct);
         var effective = SectionView<T>.Resolve(defaults?.Item, null, forPhone: false).Effective;
-        var copy = new SectionDocument
-        {
-            Id = SectionDocument.IdOf(phoneId, T.Name),
-            BusinessId = businessId,
-            Scope = phoneId,
-            Section = T.Name,
-            Version = 1,
-            Value = SectionJson<T>.ToJson(effective),
-            UpdatedAt = time.GetUtcNow(),
-        };
+        var copy = SectionDocument.Of(businessId, phoneId, effective, version: 1, time.GetUtcNow());
         var saved = await store.SaveAsync(copy, current: null, ct);
         if (!saved.Done)
         {
