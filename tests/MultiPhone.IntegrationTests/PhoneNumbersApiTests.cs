@@ -25,7 +25,7 @@ public sealed class PhoneNumbersApiTests(ApiFactory api)
     {
         using var tenant = await api.NewTenantAsync(defaultCountry: "GB");
 
-        var response = await tenant.PostPhoneAsync(PhoneCalls.NewPhone("020 7946 0" + Random.Shared.Next(100, 999), timezone: "Europe/London"));
+        var response = await tenant.PostPhoneAsync(PhoneCalls.NewPhone(Numbers.NextLondon(), timezone: "Europe/London"));
 
         var phone = await response.ReadAsync<PhoneNumberResponse>(HttpStatusCode.Created);
         Assert.Matches(@"^\+44207946\d{4}$", phone.PhoneNumber);

@@ -123,7 +123,7 @@ public sealed class SettingsApiTests(ApiFactory api)
     public async Task EveryBadFieldIsNamedAndNumbersAreStoredAsE164()
     {
         using var tenant = await api.NewTenantAsync(defaultCountry: "GB");
-        var (phone, _) = await tenant.CreatePhoneAsync("+44 20 7946 0" + Random.Shared.Next(100, 999));
+        var (phone, _) = await tenant.CreatePhoneAsync(Numbers.NextLondon(international: true));
 
         var bad = await PutAsync(tenant, phone.Id, "voice", new { speakingRate = 5, language = "klingon", transferNumber = "12", greeting = new string('x', 1001) }, "\"v0\"");
         var good = await PutAsync(tenant, phone.Id, "voice", new { transferNumber = "020 7946 0001" }, "\"v0\"");

@@ -110,4 +110,11 @@ public static class Numbers
         exchange += exchange % 100 == 11 ? 1 : 0;
         return $"+1{AreaCodes[n / 10_000 % AreaCodes.Length]}{exchange}{n % 10_000:0000}";
     }
+
+    /// <summary>A London number of the range kept for drama (020 7946 xxxx), as a person in the UK types it, or with +44.</summary>
+    public static string NextLondon(bool international = false)
+    {
+        var local = $"7946 {Interlocked.Increment(ref _next) % 10_000:0000}";
+        return international ? $"+44 20 {local}" : $"020 {local}";
+    }
 }
