@@ -80,6 +80,7 @@ start_run() { curl -fsS -X POST "$api$2" -H "Authorization: Bearer $token" -H 'C
 finished() { status "$1" | js 'd.runtimeStatus' | grep -qE '^(Completed|Failed|Terminated)$'; }
 progress() { status "$1" | js 'd.customStatus ? d.customStatus.scanned : 0'; }
 past() { [ "$(progress "$1")" -ge "$2" ]; }
+moved() { [ "$(progress "$1")" != "$2" ] || finished "$1"; }
 
 echo "# crash test: $businesses businesses, $trials trials, $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 printf '%-6s %-16s %-18s %-18s %-10s %-10s %s\n' trial "killed at" "restart->resumed" "kill->resumed" "run s" "verify" result
@@ -107,9 +108,7 @@ for trial in $(seq 1 "$trials"); do
   restarted="$(now)"
   # The status is kept by Durable, so it answers as soon as the app is up; it moves once the run is resumed.
   before="$(progress "$run")"
-  while [ "$(progress "$run")" = "$before" ] && ! finished "$run"; do
-    sleep 0.5
-  done
+  wait_until 600 "the run to resume after the restart" moved "$run" "$before"
   resumed="$(now)"
   wait_until 1800 "the run to finish" finished "$run"
   completed="$(now)"
