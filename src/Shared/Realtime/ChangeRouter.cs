@@ -108,7 +108,7 @@ public sealed class ChangeRouter(IRouterData data, TimeProvider time)
         // openNow depends on the time zone: a phone that moved zone has new hours for its agents.
         if (!added && (!_timezones.TryGetValue(phone.Id, out var zone) || zone != phone.Timezone))
         {
-            var layers = await reads.SectionLayersAsync(phone.BusinessId, OperatingHours.Name, ct);
+            var layers = (await reads.LayersAsync(phone.BusinessId, ct)).Of(OperatingHours.Name);
             messages.Add(HoursMessage(change, phone, layers));
         }
         Remember(_timezones, phone.Id, phone.Timezone);
@@ -122,7 +122,7 @@ public sealed class ChangeRouter(IRouterData data, TimeProvider time)
         {
             return [];
         }
-        var layers = await reads.SectionLayersAsync(layer.BusinessId, layer.Section, ct);
+        var layers = (await reads.LayersAsync(layer.BusinessId, ct)).Of(layer.Section);
         var phones = await reads.ReadyPhonesAsync(layer.BusinessId, ct);
         if (layer.Scope != SectionDocument.DefaultsScope)
         {

@@ -1,5 +1,6 @@
 using Microsoft.Azure.Cosmos;
 using MultiPhone.Cosmos;
+using MultiPhone.Hours;
 using MultiPhone.PhoneNumbers;
 using MultiPhone.Settings;
 using MultiPhone.Staff;
@@ -11,8 +12,8 @@ public interface IRouterData
 {
     Task<IReadOnlyList<PhoneNumber>> ReadyPhonesAsync(string businessId, CancellationToken ct);
 
-    /// <summary>Every layer of one section in the business, by scope: "defaults" and each overriding phone's id.</summary>
-    Task<IReadOnlyDictionary<string, SectionDocument>> SectionLayersAsync(string businessId, string section, CancellationToken ct);
+    /// <summary>Every layer of the business's settings sections, in one read: a change of one section is often followed by others.</summary>
+    Task<SettingsLayers> LayersAsync(string businessId, CancellationToken ct);
 
     Task<IReadOnlyList<PhoneStaffAssignments>> AssignmentsAsync(string businessId, CancellationToken ct);
 }
@@ -24,16 +25,27 @@ public sealed class CosmosRouterData(PhoneNumberStore phones, Database database,
     public async Task<IReadOnlyList<PhoneNumber>> ReadyPhonesAsync(string businessId, CancellationToken ct) =>
         [.. (await phones.ListAsync(businessId, ct)).Select(p => p.Item).Where(p => p.State == PhoneState.Ready)];
 
-    public async Task<IReadOnlyDictionary<string, SectionDocument>> SectionLayersAsync(string businessId, string section, CancellationToken ct) =>
-        (await _settings.QueryPartitionAsync<SectionDocument>(
-            new QueryDefinition("SELECT * FROM c WHERE c.businessId = @businessId AND c.section = @section")
+    public async Task<SettingsLayers> LayersAsync(string businessId, CancellationToken ct) =>
+        new([.. (await _settings.QueryPartitionAsync<SectionDocument>(
+            new QueryDefinition("SELECT * FROM c WHERE c.businessId = @businessId AND ARRAY_CONTAINS(@sections, c.section)")
                 .WithParameter("@businessId", businessId)
-                .WithParameter("@section", section),
-            new PartitionKey(businessId), ct))
-        .ToDictionary(d => d.Item.Scope, d => d.Item, StringComparer.Ordinal);
+                .WithParameter("@sections", SettingsLayers.Sections),
+            new PartitionKey(businessId), ct)).Select(d => d.Item)]);
 
     public async Task<IReadOnlyList<PhoneStaffAssignments>> AssignmentsAsync(string businessId, CancellationToken ct) =>
         [.. (await staff.ListAssignmentsAsync(businessId, ct)).Select(a => a.Item)];
+}
+
+/// <summary>The layers of a business's settings sections the channels report on.</summary>
+public sealed class SettingsLayers(IReadOnlyList<SectionDocument> documents)
+{
+    public static readonly string[] Sections = [VoiceSettings.Name, ConversationRules.Name, OperatingHours.Name, SmsSettings.Name];
+
+    private readonly ILookup<string, SectionDocument> _bySection = documents.ToLookup(d => d.Section, StringComparer.Ordinal);
+
+    /// <summary>One section's layers by scope: "defaults" and each overriding phone's id.</summary>
+    public IReadOnlyDictionary<string, SectionDocument> Of(string section) =>
+        _bySection[section].ToDictionary(d => d.Scope, StringComparer.Ordinal);
 }
 
 /// <summary>
@@ -43,14 +55,14 @@ public sealed class CosmosRouterData(PhoneNumberStore phones, Database database,
 internal sealed class BatchReads(IRouterData data) : IRouterData
 {
     private readonly Dictionary<string, Task<IReadOnlyList<PhoneNumber>>> _phones = new(StringComparer.Ordinal);
-    private readonly Dictionary<(string, string), Task<IReadOnlyDictionary<string, SectionDocument>>> _layers = [];
+    private readonly Dictionary<string, Task<SettingsLayers>> _layers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Task<IReadOnlyList<PhoneStaffAssignments>>> _assignments = new(StringComparer.Ordinal);
 
     public Task<IReadOnlyList<PhoneNumber>> ReadyPhonesAsync(string businessId, CancellationToken ct) =>
         Once(_phones, businessId, () => data.ReadyPhonesAsync(businessId, ct));
 
-    public Task<IReadOnlyDictionary<string, SectionDocument>> SectionLayersAsync(string businessId, string section, CancellationToken ct) =>
-        Once(_layers, (businessId, section), () => data.SectionLayersAsync(businessId, section, ct));
+    public Task<SettingsLayers> LayersAsync(string businessId, CancellationToken ct) =>
+        Once(_layers, businessId, () => data.LayersAsync(businessId, ct));
 
     public Task<IReadOnlyList<PhoneStaffAssignments>> AssignmentsAsync(string businessId, CancellationToken ct) =>
         Once(_assignments, businessId, () => data.AssignmentsAsync(businessId, ct));

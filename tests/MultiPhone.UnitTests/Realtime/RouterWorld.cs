@@ -117,11 +117,10 @@ internal sealed class RouterWorld : IRouterData
         return Task.FromResult<IReadOnlyList<PhoneNumber>>([.. _phones.Values.Where(p => p.BusinessId == businessId)]);
     }
 
-    public Task<IReadOnlyDictionary<string, SectionDocument>> SectionLayersAsync(string businessId, string section, CancellationToken ct)
+    public Task<SettingsLayers> LayersAsync(string businessId, CancellationToken ct)
     {
         Reads++;
-        return Task.FromResult<IReadOnlyDictionary<string, SectionDocument>>(
-            _layers.Where(l => l.Key.Section == section).ToDictionary(l => l.Key.Scope, l => l.Value));
+        return Task.FromResult(new SettingsLayers([.. _layers.Values]));
     }
 
     public Task<IReadOnlyList<PhoneStaffAssignments>> AssignmentsAsync(string businessId, CancellationToken ct)
