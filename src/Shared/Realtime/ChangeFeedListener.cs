@@ -38,6 +38,9 @@ public sealed partial class ChangeFeedListener(
 
     private readonly List<ChangeFeedProcessor> _processors = [];
 
+    /// <summary>The processor (and lease prefix) of a routed container: what the change feed estimator asks about.</summary>
+    public static string ProcessorName(string container) => $"realtime.{container}";
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!options.Value.ChangeFeed)
@@ -73,7 +76,7 @@ public sealed partial class ChangeFeedListener(
     private async Task<ChangeFeedProcessor> StartProcessorAsync(string name, string instance)
     {
         var processor = database.GetContainer(name)
-            .GetChangeFeedProcessorBuilder($"realtime.{name}", (Container.ChangeFeedStreamHandler)((_, changes, ct) => RouteAsync(name, changes, ct)))
+            .GetChangeFeedProcessorBuilder(ProcessorName(name), (Container.ChangeFeedStreamHandler)((_, changes, ct) => RouteAsync(name, changes, ct)))
             .WithInstanceName(instance)
             .WithLeaseContainer(database.GetContainer(LeasesContainer))
             .WithPollInterval(options.Value.PollInterval)
