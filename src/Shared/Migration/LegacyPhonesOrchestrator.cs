@@ -24,10 +24,12 @@ public sealed partial class LegacyPhonesOrchestrator : TaskOrchestrator<RunState
     {
         var log = context.CreateReplaySafeLogger<LegacyPhonesOrchestrator>();
         var options = state.Options;
-        // Counted a slice per page, alongside the page, so the count costs the run no time of its own.
+        var pageDone = false;
+        // Counted alongside the page, slice after slice until the count or the page is done: the count costs the run
+        // no time of its own, and the percentage is known early in the first page.
         var counting = state.Total is null
-            ? context.CallActivityAsync<CountSlice>(CountBusinessesActivity.Name, new PageRequest(state.CountContinuation, options.PageSize), Retry)
-            : null;
+            ? CountWhileAsync(context, state.CountContinuation, Math.Min(options.PageSize, LegacyStore.ReadChunk), slice => Report(Counted(state, slice)), () => pageDone)
+            : Task.CompletedTask;
         var (ids, continuation) = await NextPageAsync(context, state);
         var batches = ids.Chunk(options.BatchSize).Select(batch => new BatchRequest(context.InstanceId, options.DryRun, batch)).ToList();
         void Report(RunState next)
@@ -45,7 +47,9 @@ public sealed partial class LegacyPhonesOrchestrator : TaskOrchestrator<RunState
             await FanOutAsync<VerificationCounts>(context, VerifyBatchActivity.Name, batches, options.MaxParallelism, counts =>
                 Report(state with { Verification = state.Verification + counts, Position = state.Position + counts.Checked }));
         }
-        Report(counting is null ? state with { Continuation = continuation } : Counted(state with { Continuation = continuation }, await counting));
+        pageDone = true;
+        await counting;
+        Report(state with { Continuation = continuation });
 
         var more = options.BusinessIds is { } chosen ? state.Position < chosen.Count : continuation is not null;
         if (more)
@@ -69,6 +73,19 @@ public sealed partial class LegacyPhonesOrchestrator : TaskOrchestrator<RunState
             state.StartedAt,
             finished,
             migrateSeconds > 0 ? Math.Round(state.Migration.Scanned / migrateSeconds, 1) : 0);
+    }
+
+    /// <summary>Counts slice after slice from where the count stopped, until it reaches the end or <paramref name="stop"/> says so.</summary>
+    private static async Task CountWhileAsync(TaskOrchestrationContext context, string? from, int readSize, Action<CountSlice> counted, Func<bool> stop)
+    {
+        var continuation = from;
+        do
+        {
+            var slice = await context.CallActivityAsync<CountSlice>(CountBusinessesActivity.Name, new PageRequest(continuation, readSize), Retry);
+            counted(slice);
+            continuation = slice.Continuation;
+        }
+        while (continuation is not null && !stop());
     }
 
     private static RunState Counted(RunState state, CountSlice slice) => slice.Continuation is null

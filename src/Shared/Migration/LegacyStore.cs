@@ -92,15 +92,21 @@ public sealed class LegacyStore(Database database)
         response.EnsureSuccessStatusCode();
     }
 
-    /// <summary>The ids of one page of businesses; the continuation comes from the previous page (null for the first).</summary>
+    /// <summary>Business documents read per request while paging: a page of many thousands would be one huge response.</summary>
+    public const int ReadChunk = 1000;
+
+    /// <summary>
+    /// The ids of one page of about <paramref name="pageSize"/> businesses (whole chunks); the continuation comes from
+    /// the previous page (null for the first).
+    /// </summary>
     public async Task<BusinessIdPage> PageAsync(string? continuation, int pageSize, CancellationToken ct)
     {
         // A read feed (no query): pages in storage order, and the only cross-partition listing the local server serves.
         using var iterator = _businesses.GetItemQueryStreamIterator(
-            queryDefinition: null, continuationToken: continuation, new QueryRequestOptions { MaxItemCount = pageSize });
+            queryDefinition: null, continuationToken: continuation, new QueryRequestOptions { MaxItemCount = Math.Min(pageSize, ReadChunk) });
         var ids = new List<string>();
         string? next = continuation;
-        while (iterator.HasMoreResults && ids.Count == 0)
+        while (iterator.HasMoreResults && ids.Count < pageSize)
         {
             using var page = await iterator.ReadNextAsync(ct);
             page.EnsureSuccessStatusCode();

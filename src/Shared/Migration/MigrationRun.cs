@@ -9,8 +9,11 @@ namespace MultiPhone.Migration;
 /// <param name="PageSize">Businesses per orchestration execution (each page ends with ContinueAsNew).</param>
 public sealed record RunOptions(bool DryRun, int BatchSize, int MaxParallelism, IReadOnlyList<string>? BusinessIds, bool Verify, int PageSize = RunOptions.DefaultPageSize)
 {
-    /// <summary>Enough batches to keep the activities busy, few enough for a small history.</summary>
-    public const int DefaultPageSize = 5000;
+    /// <summary>
+    /// Enough batches that the pause between pages (the last batches finishing, the next page read) is rare (a page of
+    /// 5,000 made the run 13% slower), few enough for a history of a few hundred events.
+    /// </summary>
+    public const int DefaultPageSize = 20_000;
 }
 
 public enum RunPhase

@@ -1551,7 +1551,7 @@ export interface components {
             verify: boolean;
             /**
              * Format: int32
-             * @default 5000
+             * @default 20000
              */
             pageSize: number;
         };
