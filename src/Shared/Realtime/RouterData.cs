@@ -1,6 +1,5 @@
 using Microsoft.Azure.Cosmos;
 using MultiPhone.Cosmos;
-using MultiPhone.Hours;
 using MultiPhone.PhoneNumbers;
 using MultiPhone.Settings;
 using MultiPhone.Staff;
@@ -29,7 +28,7 @@ public sealed class CosmosRouterData(PhoneNumberStore phones, Database database,
         new([.. (await _settings.QueryPartitionAsync<SectionDocument>(
             new QueryDefinition("SELECT * FROM c WHERE c.businessId = @businessId AND ARRAY_CONTAINS(@sections, c.section)")
                 .WithParameter("@businessId", businessId)
-                .WithParameter("@sections", SettingsLayers.Sections),
+                .WithParameter("@sections", SettingsService.SectionNames),
             new PartitionKey(businessId), ct)).Select(d => d.Item)]);
 
     public async Task<IReadOnlyList<PhoneStaffAssignments>> AssignmentsAsync(string businessId, CancellationToken ct) =>
@@ -39,8 +38,6 @@ public sealed class CosmosRouterData(PhoneNumberStore phones, Database database,
 /// <summary>The layers of a business's settings sections the channels report on.</summary>
 public sealed class SettingsLayers(IReadOnlyList<SectionDocument> documents)
 {
-    public static readonly string[] Sections = [VoiceSettings.Name, ConversationRules.Name, OperatingHours.Name, SmsSettings.Name];
-
     private readonly ILookup<string, SectionDocument> _bySection = documents.ToLookup(d => d.Section, StringComparer.Ordinal);
 
     /// <summary>One section's layers by scope: "defaults" and each overriding phone's id.</summary>

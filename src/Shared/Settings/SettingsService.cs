@@ -78,7 +78,8 @@ public sealed class SettingsService(SettingsStore store, BusinessStore businesse
         }).ToList();
     }
 
-    private static readonly string[] SectionNames = [VoiceSettings.Name, ConversationRules.Name, Hours.OperatingHours.Name, SmsSettings.Name];
+    /// <summary>The four settings sections, each a layer per business default and per overriding phone.</summary>
+    public static readonly string[] SectionNames = [VoiceSettings.Name, ConversationRules.Name, Hours.OperatingHours.Name, SmsSettings.Name];
 
     /// <summary>All four sections of a phone, resolved from the business's default layers and the phone's own.</summary>
     public static PhoneSettings ResolveAll(IEnumerable<SectionDocument> defaults, IEnumerable<SectionDocument> overrides)
