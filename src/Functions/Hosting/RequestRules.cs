@@ -24,8 +24,14 @@ public static class RequestRules
         await next(context);
     });
 
-    /// <summary>Whether a route value or query parameter holds an id (<c>businessId</c>, <c>phoneId</c>, ...).</summary>
-    public static bool IsIdName(string name) => name.EndsWith("Id", StringComparison.Ordinal);
+    /// <summary>
+    /// Whether a route value or query parameter holds one of our ids (<c>businessId</c>, <c>phoneId</c>, ...). A SignalR
+    /// <c>connectionId</c> is not: the realtime service makes it (base64url, so about one in thirty starts with '-' or
+    /// '_'), and the realtime routes check it themselves.
+    /// </summary>
+    public static bool IsIdName(string name) => name.EndsWith("Id", StringComparison.Ordinal) && name != SignalRConnectionId;
+
+    private const string SignalRConnectionId = "connectionId";
 
     private static Problem? Check(HttpContext context)
     {

@@ -81,6 +81,21 @@ public sealed class SubscriptionAccessTests(RealtimeFactory api)
     }
 
     [Fact]
+    public async Task UnsubscribingTakesConnectionIdsThatStartWithADashOrAnUnderscore()
+    {
+        using var tenant = await api.NewTenantAsync();
+        var channel = Uri.EscapeDataString($"business:{tenant.BusinessId}");
+
+        // SignalR's connection ids are base64url: these are what about one connection in thirty gets.
+        using var dash = await tenant.Viewer.DeleteAsync(
+            $"/api/v2/realtime/subscriptions?connectionId=-Q4Urf8zzu1E96WTzqjVIQ&channel={channel}", TestContext.Current.CancellationToken);
+        using var underscore = await tenant.Viewer.DeleteAsync(
+            $"/api/v2/realtime/subscriptions?connectionId=_Q4Urf8zzu1E96WTzqjVIQ&channel={channel}", TestContext.Current.CancellationToken);
+
+        Assert.Equal((HttpStatusCode.NoContent, HttpStatusCode.NoContent), (dash.StatusCode, underscore.StatusCode));
+    }
+
+    [Fact]
     public async Task AnUnsubscribedConnectionHearsNoMore()
     {
         using var tenant = await api.NewTenantAsync();
