@@ -1,3 +1,4 @@
+using Microsoft.Azure.Cosmos;
 using MultiPhone.Common;
 using MultiPhone.Cosmos;
 using MultiPhone.Hours;
@@ -24,59 +25,111 @@ public sealed record MigrationOutcome(string BusinessId, MigrationOutcomeKind Ki
 /// </summary>
 public sealed class LegacyMigrator(LegacyStore legacy, PhoneNumberStore phones, SettingsStore settings, TimeProvider time)
 {
+    /// <summary>Migrates one business (the lazy path): reads it, and its number's legacy routing if it has a number to migrate.</summary>
     public async Task<MigrationOutcome> MigrateAsync(string businessId, string runId, bool dryRun, CancellationToken ct)
     {
-        var document = await legacy.ReadAsync(businessId, ct);
+        var business = Assess(businessId, await legacy.ReadAsync(businessId, ct), runId);
+        if (business.Plan is not { } plan)
+        {
+            return business.Settled!;
+        }
+        var route = await legacy.GetRouteAsync(plan.Phone.Number, ct);
+        return await CarryOutAsync(business, route?.Item, runId, dryRun, ct);
+    }
+
+    /// <summary>
+    /// Migrates a batch of businesses, several at once. Their documents and their numbers' legacy routing are read with
+    /// one query each rather than a point read per business: two round trips fewer per business. One business's
+    /// storage trouble is its own outcome and does not stop the others (a later run retries it); a failed read of the
+    /// batch fails the activity, which the orchestration retries.
+    /// </summary>
+    public async Task<MigrationOutcome[]> MigrateManyAsync(IReadOnlyList<string> businessIds, string runId, bool dryRun, CancellationToken ct)
+    {
+        var documents = await legacy.ReadManyAsync(businessIds, ct);
+        var assessed = businessIds.Select(id => Assess(id, documents.GetValueOrDefault(id), runId)).ToList();
+        var routes = await legacy.GetRoutesAsync(assessed.Where(a => a.Plan is not null).Select(a => a.Plan!.Phone.Number), ct);
+        return await BatchWork.RunAsync(assessed, async (business, token) =>
+        {
+            if (business.Plan is not { } plan)
+            {
+                return business.Settled!;
+            }
+            try
+            {
+                return await CarryOutAsync(business, routes.GetValueOrDefault(plan.Phone.Number), runId, dryRun, token);
+            }
+            catch (Exception e) when (e is CosmosException or HttpRequestException or TimeoutException)
+            {
+                return new MigrationOutcome(business.Id, MigrationOutcomeKind.Failed, $"{e.GetType().Name}: {BatchWork.FirstLine(e.Message)}");
+            }
+        });
+    }
+
+    /// <summary>A business as read: either its outcome is already settled, or there is a plan to carry out.</summary>
+    private sealed record Assessed(string Id, LegacyDocument? Document, MigrationPlan? Plan, MigrationOutcome? Settled);
+
+    /// <summary>What the business's document alone decides: gone, unreadable, migrated before, refused by the rules, or a plan.</summary>
+    private static Assessed Assess(string businessId, LegacyDocument? document, string runId)
+    {
+        Assessed Settled(MigrationOutcome outcome) => new(businessId, document, null, outcome);
         if (document is null)
         {
-            return new(businessId, MigrationOutcomeKind.Failed, "The business no longer exists.");
+            return Settled(new(businessId, MigrationOutcomeKind.Failed, "The business no longer exists."));
         }
         if (document.Business is not { } business)
         {
-            return new(businessId, MigrationOutcomeKind.Invalid, document.Unreadable, document.EnteredNumber);
+            return Settled(new(businessId, MigrationOutcomeKind.Invalid, document.Unreadable, document.EnteredNumber));
         }
         if (business.Migration is { } done)
         {
             // This run itself, before a crash made its batch run again, or an earlier one.
-            return new(businessId, done.RunId == runId ? MigrationOutcomeKind.Migrated : MigrationOutcomeKind.AlreadyMigrated, PhoneNumber: business.PhoneNumber);
+            return Settled(new(businessId, done.RunId == runId ? MigrationOutcomeKind.Migrated : MigrationOutcomeKind.AlreadyMigrated, PhoneNumber: business.PhoneNumber));
         }
         if (!business.HasLegacyFields)
         {
-            return new(businessId, MigrationOutcomeKind.AlreadyMigrated);
+            return Settled(new(businessId, MigrationOutcomeKind.AlreadyMigrated));
         }
         var plan = LegacyMigrationRules.Plan(business, out var refusal);
-        if (!plan.IsOk)
+        return plan.IsOk
+            ? new(businessId, document, plan.Value, null)
+            : Settled(new(businessId, refusal, Describe(plan.Problem), business.PhoneNumber));
+    }
+
+    /// <summary>Carries out a plan, given the legacy routing of its number (null: the legacy app never routed it).</summary>
+    private async Task<MigrationOutcome> CarryOutAsync(Assessed business, LegacyNumberRoute? route, string runId, bool dryRun, CancellationToken ct)
+    {
+        var (businessId, document, plan) = (business.Id, business.Document!, business.Plan!);
+        var entered = document.Business!.PhoneNumber;
+        if (RoutedElsewhere(businessId, plan, route) is { } routed)
         {
-            return new(businessId, refusal, Describe(plan.Problem), business.PhoneNumber);
+            return new(businessId, MigrationOutcomeKind.Conflict, routed, entered);
         }
-        // A dry run asks the index; a real run finds out by reserving the number, one read fewer per business.
-        if (await (dryRun ? HolderElsewhereAsync(businessId, plan.Value, ct) : RoutedElsewhereAsync(businessId, plan.Value, ct)) is { } holder)
+        if (!dryRun)
         {
-            return new(businessId, MigrationOutcomeKind.Conflict, holder, business.PhoneNumber);
+            // A real run finds out whether a phone has the number by reserving it: one read fewer per business.
+            return await ApplyAsync(document, document.Business, plan, runId, ct);
         }
-        return dryRun
-            ? new(businessId, MigrationOutcomeKind.Migrated, PhoneNumber: business.PhoneNumber)
-            : await ApplyAsync(document, business, plan.Value, runId, ct);
+        return await HeldByPhoneElsewhereAsync(businessId, plan, ct) is { } holder
+            ? new(businessId, MigrationOutcomeKind.Conflict, holder, entered)
+            : new(businessId, MigrationOutcomeKind.Migrated, PhoneNumber: entered);
     }
 
     /// <summary>
     /// Who else has the number, if anyone: the business the legacy routing sent its calls to (so a number two
     /// businesses typed goes to the same one whatever the order), or any phone already reserving it.
     /// </summary>
-    public async Task<string?> HolderElsewhereAsync(string businessId, MigrationPlan plan, CancellationToken ct)
-    {
-        if (await RoutedElsewhereAsync(businessId, plan, ct) is { } routed)
-        {
-            return routed;
-        }
-        return await phones.GetIndexAsync(plan.Phone.Number, ct) is { } entry && (entry.Item.BusinessId != businessId || entry.Item.PhoneId != plan.PhoneId)
-            ? Taken(plan.Phone.Number, businessId, entry.Item)
-            : null;
-    }
+    public async Task<string?> HolderElsewhereAsync(string businessId, MigrationPlan plan, CancellationToken ct) =>
+        RoutedElsewhere(businessId, plan, (await legacy.GetRouteAsync(plan.Phone.Number, ct))?.Item)
+            ?? await HeldByPhoneElsewhereAsync(businessId, plan, ct);
 
-    private async Task<string?> RoutedElsewhereAsync(string businessId, MigrationPlan plan, CancellationToken ct) =>
-        await legacy.GetRouteAsync(plan.Phone.Number, ct) is { } route && route.Item.BusinessId != businessId
-            ? $"{plan.Phone.Number} is the number of business '{route.Item.BusinessId}': the legacy routing sent its calls there."
+    private static string? RoutedElsewhere(string businessId, MigrationPlan plan, LegacyNumberRoute? route) =>
+        route is not null && route.BusinessId != businessId
+            ? $"{plan.Phone.Number} is the number of business '{route.BusinessId}': the legacy routing sent its calls there."
+            : null;
+
+    private async Task<string?> HeldByPhoneElsewhereAsync(string businessId, MigrationPlan plan, CancellationToken ct) =>
+        await phones.GetIndexAsync(plan.Phone.Number, ct) is { } entry && (entry.Item.BusinessId != businessId || entry.Item.PhoneId != plan.PhoneId)
+            ? Taken(plan.Phone.Number, businessId, entry.Item)
             : null;
 
     private static string Taken(string number, string businessId, PhoneNumberIndexEntry holder) =>

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Azure.Cosmos;
@@ -13,7 +14,7 @@ namespace MultiPhone.Migration;
 /// </summary>
 public sealed record LegacyDocument(string ETag, LegacyBusiness? Business, string? Unreadable, string? EnteredNumber)
 {
-    public static LegacyDocument From(byte[] utf8, string etag)
+    public static LegacyDocument From(ReadOnlySpan<byte> utf8, string etag)
     {
         try
         {
@@ -27,6 +28,10 @@ public sealed record LegacyDocument(string ETag, LegacyBusiness? Business, strin
             return new LegacyDocument(etag, null, $"A field cannot be read ({e.Path}).", entered);
         }
     }
+
+    /// <summary>A business document as a query returns it, its ETag included.</summary>
+    public static LegacyDocument From(JsonElement document) =>
+        From(JsonMarshal.GetRawUtf8Value(document), document.GetProperty("_etag").GetString()!);
 }
 
 /// <summary>One page of the businesses container, in storage order, and where the next one starts (null after the last).</summary>
@@ -59,6 +64,11 @@ public sealed class LegacyStore(Database database)
         await response.Content.CopyToAsync(content, ct);
         return LegacyDocument.From(content.ToArray(), response.Headers.ETag);
     }
+
+    /// <summary>The businesses with these ids that exist, by id, in one query (a batch of the run reads its businesses so).</summary>
+    public async Task<Dictionary<string, LegacyDocument>> ReadManyAsync(IEnumerable<string> businessIds, CancellationToken ct) =>
+        (await _businesses.QueryByIdsAsync(businessIds, d => (Id: d.GetProperty("id").GetString()!, Document: LegacyDocument.From(d)), ct))
+            .ToDictionary(d => d.Id, d => d.Document, StringComparer.Ordinal);
 
     /// <summary>
     /// Marks the business migrated, counts the phone's slot and (unless null) names the primary, in one conditional
@@ -119,4 +129,9 @@ public sealed class LegacyStore(Database database)
 
     public Task<Stored<LegacyNumberRoute>?> GetRouteAsync(string e164, CancellationToken ct) =>
         _routes.ReadAsync<LegacyNumberRoute>(e164, new PartitionKey(e164), ct);
+
+    /// <summary>The legacy routing of these numbers, by number; numbers it never routed are absent.</summary>
+    public async Task<Dictionary<string, LegacyNumberRoute>> GetRoutesAsync(IEnumerable<string> e164s, CancellationToken ct) =>
+        (await _routes.QueryByIdsAsync(e164s, d => d.Deserialize<LegacyNumberRoute>(CosmosJson.Options)!, ct))
+            .ToDictionary(r => r.Id, StringComparer.Ordinal);
 }

@@ -1,4 +1,3 @@
-using Microsoft.Azure.Cosmos;
 using Microsoft.DurableTask;
 
 namespace MultiPhone.Migration;
@@ -40,8 +39,8 @@ public sealed class CountBusinessesActivity(LegacyStore store, TimeProvider time
 }
 
 /// <summary>
-/// Migrates a batch of businesses, several at once, and reports the ones it did not migrate. It may run again after a
-/// crash: every step of <see cref="LegacyMigrator"/> and every report write is idempotent.
+/// Migrates a batch of businesses (<see cref="LegacyMigrator.MigrateManyAsync"/>) and reports the ones it did not
+/// migrate. It may run again after a crash: every step of <see cref="LegacyMigrator"/> and every report write is idempotent.
 /// </summary>
 public sealed class MigrateBatchActivity(LegacyMigrator migrator, MigrationReportStore reports) : TaskActivity<BatchRequest, MigrationCounts>
 {
@@ -49,18 +48,7 @@ public sealed class MigrateBatchActivity(LegacyMigrator migrator, MigrationRepor
 
     public override async Task<MigrationCounts> RunAsync(TaskActivityContext context, BatchRequest input)
     {
-        var outcomes = await BatchWork.RunAsync(input.BusinessIds, async (id, ct) =>
-        {
-            try
-            {
-                return await migrator.MigrateAsync(id, input.RunId, input.DryRun, ct);
-            }
-            catch (Exception e) when (e is CosmosException or HttpRequestException or TimeoutException)
-            {
-                // One business's storage trouble must not stop the others; a later run retries it.
-                return new MigrationOutcome(id, MigrationOutcomeKind.Failed, $"{e.GetType().Name}: {BatchWork.FirstLine(e.Message)}");
-            }
-        });
+        var outcomes = await migrator.MigrateManyAsync(input.BusinessIds, input.RunId, input.DryRun, CancellationToken.None);
         await BatchWork.RunAsync(outcomes.Where(o => o.Kind is not (MigrationOutcomeKind.Migrated or MigrationOutcomeKind.AlreadyMigrated)).ToList(),
             (outcome, ct) => reports.SaveAsync(new ReportEntry
             {
