@@ -26,4 +26,5 @@ api_ready() {
 wait_until 300 "the API to start (see .local/bench-api.log)" api_ready
 
 if [ $# -eq 0 ] || [[ "$1" == --* ]]; then set -- phone-numbers "$@"; fi
-dotnet run -c Release --no-build --project tools/MultiPhone.Bench -- "$@" --tokens-file .local/demo-tokens.txt
+# A client at the app's priority (run.sh): neither takes the emulators' cores from them.
+nice -n 10 dotnet run -c Release --no-build --project tools/MultiPhone.Bench -- "$@" --tokens-file .local/demo-tokens.txt
