@@ -57,6 +57,10 @@ public sealed partial class ChangeFeedListener(
         var instance = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid():N}";
         foreach (var name in RoutedContainers)
         {
+            if (ct.IsCancellationRequested)
+            {
+                return;
+            }
             while (true)
             {
                 try
@@ -94,11 +98,13 @@ public sealed partial class ChangeFeedListener(
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
+        // ExecuteAsync ends first, so no processor is still being started (and added) while the others stop: a host
+        // stopped right after it started used to fail to stop ("Collection was modified").
+        await base.StopAsync(cancellationToken);
         foreach (var processor in _processors)
         {
             await processor.StopAsync();
         }
-        await base.StopAsync(cancellationToken);
     }
 
     private async Task RouteAsync(string container, Stream changes, CancellationToken ct)

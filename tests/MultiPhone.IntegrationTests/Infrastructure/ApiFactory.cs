@@ -53,16 +53,23 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public override async ValueTask DisposeAsync()
     {
-        await base.DisposeAsync();
-        if (_cosmos is not null)
+        try
         {
-            await _cosmos.DisposeAsync();
+            await base.DisposeAsync();
         }
-        if (_azurite is not null)
+        finally
         {
-            await _azurite.DisposeAsync();
+            // A host that fails to stop must not leave its emulators running after the test run.
+            if (_cosmos is not null)
+            {
+                await _cosmos.DisposeAsync();
+            }
+            if (_azurite is not null)
+            {
+                await _azurite.DisposeAsync();
+            }
+            GC.SuppressFinalize(this);
         }
-        GC.SuppressFinalize(this);
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
