@@ -29,7 +29,7 @@ public sealed record LegacyDocument(string ETag, LegacyBusiness? Business, strin
         }
     }
 
-    /// <summary>A business document as a query returns it, its ETag included.</summary>
+    /// <summary>A business document as Cosmos returns it (point read or query), its ETag included.</summary>
     public static LegacyDocument From(JsonElement document) =>
         From(JsonMarshal.GetRawUtf8Value(document), document.GetProperty("_etag").GetString()!);
 }
@@ -60,9 +60,8 @@ public sealed class LegacyStore(Database database)
             return null;
         }
         response.EnsureSuccessStatusCode();
-        using var content = new MemoryStream();
-        await response.Content.CopyToAsync(content, ct);
-        return LegacyDocument.From(content.ToArray(), response.Headers.ETag);
+        using var document = await JsonDocument.ParseAsync(response.Content, cancellationToken: ct);
+        return LegacyDocument.From(document.RootElement);
     }
 
     /// <summary>The businesses with these ids that exist, by id, in one query (a batch of the run reads its businesses so).</summary>
