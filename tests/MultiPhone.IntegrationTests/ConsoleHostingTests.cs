@@ -1,4 +1,6 @@
 using System.Net;
+using System.Text.Json.Nodes;
+using MultiPhone.Functions.Hosting;
 using MultiPhone.IntegrationTests.Infrastructure;
 
 namespace MultiPhone.IntegrationTests;
@@ -32,6 +34,61 @@ public sealed class ConsoleHostingTests(ConsoleApiFactory api) : IClassFixture<C
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/javascript", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal("public, max-age=31536000, immutable", response.Headers.CacheControl?.ToString());
+    }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/b/demo-dental/phones/some-phone/hours")]
+    [InlineData("/assets/app-1a2b3c.js")]
+    [InlineData("/favicon.svg")]
+    public async Task EveryConsoleFileCarriesTheSecurityHeadersOfTheStaticWebAppConfig(string path)
+    {
+        using var client = api.CreateClient();
+
+        var response = await client.GetAsync(path, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.All(ConsoleApiFactory.SecurityHeaders, header =>
+            Assert.Equal(header.Value, Assert.Single(response.Headers.GetValues(header.Key))));
+    }
+
+    [Fact]
+    public void TheSecurityHeadersForbidFramingSniffingInlineScriptsAndReferrers()
+    {
+        var headers = ConsoleApiFactory.SecurityHeaders;
+
+        var csp = headers["content-security-policy"].Split(';', StringSplitOptions.TrimEntries);
+        Assert.Contains("frame-ancestors 'none'", csp);
+        Assert.Contains("script-src 'self'", csp);
+        Assert.Contains("style-src 'self'", csp);
+        Assert.Contains(csp, directive => directive.StartsWith("connect-src 'self'", StringComparison.Ordinal));
+        Assert.Equal("DENY", headers["x-frame-options"]);
+        Assert.Equal("nosniff", headers["x-content-type-options"]);
+        Assert.Equal("no-referrer", headers["referrer-policy"]);
+    }
+
+    [Fact]
+    public async Task TheIconIsServedAndRevalidatedLikeTheIndexPage()
+    {
+        using var client = api.CreateClient();
+
+        var response = await client.GetAsync("/favicon.svg", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("image/svg+xml", response.Content.Headers.ContentType?.MediaType);
+        Assert.True(response.Headers.CacheControl?.NoCache);
+    }
+
+    [Theory]
+    [InlineData("/api/health")]
+    [InlineData("/api/v2/no-such-route")]
+    public async Task ApiResponsesAndProblemsAreNeverSniffed(string path)
+    {
+        using var client = api.CreateClient();
+
+        var response = await client.GetAsync(path, TestContext.Current.CancellationToken);
+
+        Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
     }
 
     [Theory]
@@ -125,16 +182,30 @@ public sealed class ConsoleCorsTests(ConsoleApiFactory api) : IClassFixture<Cons
     }
 }
 
-/// <summary>The app with <c>Console:Root</c> pointing at a small console build of the test's own, and the console's origin allowed.</summary>
+/// <summary>
+/// The app with <c>Console:Root</c> pointing at a small console build of the test's own (a marked index page, an asset,
+/// and the console's public files as Vite copies them), and the console's origin allowed.
+/// </summary>
 public sealed class ConsoleApiFactory : ApiFactory
 {
     public const string IndexMarker = "<!-- console index for tests -->";
     public const string ConsoleOrigin = "https://console.test.example";
 
+    private static readonly string PublicFiles = Path.Combine(RepoRoot.Path, "src", "Web", "public");
+
+    /// <summary>The one source of the console's security headers: the Static Web App configuration's globalHeaders.</summary>
+    public static readonly IReadOnlyDictionary<string, string> SecurityHeaders =
+        JsonNode.Parse(File.ReadAllText(Path.Combine(PublicFiles, ConsoleHosting.StaticWebAppConfig)))!["globalHeaders"]!.AsObject()
+            .ToDictionary(header => header.Key, header => header.Value!.GetValue<string>(), StringComparer.OrdinalIgnoreCase);
+
     private readonly string _root = Directory.CreateTempSubdirectory("console-").FullName;
 
     public ConsoleApiFactory()
     {
+        foreach (var file in Directory.GetFiles(PublicFiles))
+        {
+            File.Copy(file, Path.Combine(_root, Path.GetFileName(file)));
+        }
         Directory.CreateDirectory(Path.Combine(_root, "assets"));
         File.WriteAllText(Path.Combine(_root, "index.html"), $"<!doctype html><title>Console</title>{IndexMarker}");
         File.WriteAllText(Path.Combine(_root, "assets", "app-1a2b3c.js"), "console.log('console');");

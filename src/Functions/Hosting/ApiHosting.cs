@@ -32,6 +32,17 @@ public static class ApiHosting
 
     public static IApplicationBuilder UseApiConventions(this IApplicationBuilder app)
     {
+        // No browser may sniff a response into a type it would run. Set as the response starts, so it survives the
+        // exception handler clearing the headers for its problem.
+        app.Use((context, next) =>
+        {
+            context.Response.OnStarting(() =>
+            {
+                context.Response.Headers.XContentTypeOptions = "nosniff";
+                return Task.CompletedTask;
+            });
+            return next(context);
+        });
         app.UseExceptionHandler();
         // Responses that carry no body of their own (401 challenges, unmatched routes) still answer with a problem.
         app.UseStatusCodePages();

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
@@ -25,12 +26,16 @@ public sealed class ConsoleOptions
 /// <summary>
 /// Serves the settings console at <c>/</c> when the app runs standalone: its static files, and its index page for
 /// every client route (<c>/b/demo-dental/phones/…</c>), never for <c>/api/…</c>, so unknown API routes keep their 404
-/// problem. In Azure the console is a Static Web App instead: this serves nothing there, and
+/// problem. Every file goes out with the security headers of the console's <c>staticwebapp.config.json</c>. In Azure
+/// the console is a Static Web App instead, which applies that same file: this serves nothing there, and
 /// <c>Console:AllowedOrigins</c> lets that origin call the API (CORS).
 /// </summary>
 public static partial class ConsoleHosting
 {
     public const string CorsPolicy = "console";
+
+    /// <summary>The Static Web App's configuration, which Vite copies from src/Web/public into the build.</summary>
+    public const string StaticWebAppConfig = "staticwebapp.config.json";
 
     public static IServiceCollection AddConsole(this IServiceCollection services)
     {
@@ -56,12 +61,23 @@ public static partial class ConsoleHosting
             LogConsoleMissing(app.Logger, root);
             return app;
         }
+        var securityHeaders = ReadSecurityHeaders(root);
         var files = new StaticFileOptions
         {
             FileProvider = new PhysicalFileProvider(root),
-            OnPrepareResponse = context => context.Context.Response.Headers.CacheControl =
-                // Vite names assets by content hash, so they never change; the index page must always be revalidated.
-                context.File.Name == "index.html" ? "no-cache" : "public, max-age=31536000, immutable",
+            OnPrepareResponse = context =>
+            {
+                var headers = context.Context.Response.Headers;
+                foreach (var (name, value) in securityHeaders)
+                {
+                    headers[name] = value;
+                }
+                // Vite names assets by content hash, so they never change; the index page and the files copied as they
+                // are (the icon) must be revalidated. The Static Web App's routes say the same.
+                headers.CacheControl = context.Context.Request.Path.StartsWithSegments("/assets")
+                    ? "public, max-age=31536000, immutable"
+                    : "no-cache";
+            },
         };
         // Client routes (no file extension, no endpoint of their own, outside /api) get the index page. A rewrite
         // rather than a fallback endpoint: a fallback would also turn other methods on unknown /api paths into 405.
@@ -80,6 +96,25 @@ public static partial class ConsoleHosting
         app.UseStaticFiles(files);
         LogConsoleServed(app.Logger, root);
         return app;
+    }
+
+    /// <summary>
+    /// The <c>globalHeaders</c> of the console's Static Web App configuration: the one list of its security headers
+    /// (CSP, frame-ancestors, nosniff, referrer policy), so the app sends exactly what the Static Web App sends.
+    /// </summary>
+    public static IReadOnlyList<KeyValuePair<string, string>> ReadSecurityHeaders(string root)
+    {
+        var path = Path.Combine(root, StaticWebAppConfig);
+        if (!File.Exists(path))
+        {
+            throw new InvalidOperationException($"The settings console in {root} has no {StaticWebAppConfig}, so no security headers: rebuild it (scripts/run.sh does).");
+        }
+        var headers = JsonNode.Parse(File.ReadAllText(path))?["globalHeaders"]?.AsObject()
+            .Select(header => KeyValuePair.Create(header.Key, header.Value?.GetValue<string>() ?? ""))
+            .ToList();
+        return headers is { Count: > 0 }
+            ? headers
+            : throw new InvalidOperationException($"{path} has no globalHeaders: the console would be served without its security headers.");
     }
 
     private sealed class ConsoleCorsStartupFilter(IOptions<ConsoleOptions> options) : IStartupFilter
