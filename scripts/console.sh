@@ -14,7 +14,7 @@ ensure_console_packages() {
 ensure_console_built() {
   local dir="$root/src/Web"
   ensure_console_packages
-  if [ ! -f "$dir/dist/index.html" ] || [ -n "$(find "$dir/src" "$dir/index.html" "$dir/vite.config.ts" "$dir/package-lock.json" -newer "$dir/dist/index.html" -type f 2>/dev/null | head -1)" ]; then
+  if [ ! -f "$dir/dist/index.html" ] || [ -n "$(find "$dir/src" "$dir/public" "$dir/index.html" "$dir/vite.config.ts" "$dir/package-lock.json" -newer "$dir/dist/index.html" -type f 2>/dev/null | head -1)" ]; then
     echo "Building the settings console (src/Web)..."
     (cd "$dir" && npx vite build --logLevel warn) || die "the console build failed"
   fi
