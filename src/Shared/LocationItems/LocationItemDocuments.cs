@@ -3,47 +3,37 @@ using System.Text.Json.Serialization;
 namespace MultiPhone.LocationItems;
 
 /// <summary>
-/// Something the business has once for all its locations (a staff member, a service), as stored: a document of its own
-/// in the business's partition. <see cref="Version"/> is bumped by every change, so the ETag does not depend on how
-/// Cosmos versions the document.
+/// A document of the business's partition versioned by a counter bumped by every change, so the ETag does not depend
+/// on how Cosmos versions the document.
 /// </summary>
-public abstract record CatalogItem
+public abstract record VersionedDocument
 {
     public required string Id { get; init; }
 
     public required string BusinessId { get; init; }
 
-    public required string Name { get; init; }
-
     public required long Version { get; init; }
-
-    public required DateTimeOffset CreatedAt { get; init; }
 
     public required DateTimeOffset UpdatedAt { get; init; }
 
     [JsonIgnore]
     public string ETag => VersionETags.Of(Version);
+}
+
+/// <summary>Something the business has once for all its locations (a staff member, a service), as stored.</summary>
+public abstract record CatalogItem : VersionedDocument
+{
+    public required string Name { get; init; }
+
+    public required DateTimeOffset CreatedAt { get; init; }
 }
 
 /// <summary>
 /// One location's list over the business's items (who works at a phone, which services it switches off), as stored:
-/// one document per phone, so replacing the whole list is one conditional write. Entries may name items deleted
-/// since; every read leaves those out.
+/// one document per phone, its id the phone's, so replacing the whole list is one conditional write. Entries may name
+/// items deleted since; every read leaves those out.
 /// </summary>
-public abstract record PhoneList
-{
-    /// <summary>The phone's id.</summary>
-    public required string Id { get; init; }
-
-    public required string BusinessId { get; init; }
-
-    public required long Version { get; init; }
-
-    public required DateTimeOffset UpdatedAt { get; init; }
-
-    [JsonIgnore]
-    public string ETag => VersionETags.Of(Version);
-}
+public abstract record PhoneList : VersionedDocument;
 
 /// <summary>The ETags of items and lists: a version counter, <c>"v0"</c> for a list that was never written.</summary>
 public static class VersionETags

@@ -9,7 +9,9 @@ namespace MultiPhone.LocationItems;
 /// list reads as the empty list at version 0, so <c>"v0"</c> is what If-Match names to write the first. Reads join the
 /// stored list with the items that exist now, which leaves out entries naming items deleted since.
 /// </summary>
-public abstract class PhoneListService<TList, TItem, TInput, TView>(PhoneNumberService phones, PhoneListStore<TList> lists, TimeProvider time)
+/// <param name="listable">Which of the business's items a list may name (Cosmos SQL on <c>c</c>); all when null.</param>
+public abstract class PhoneListService<TList, TItem, TInput, TView>(
+    PhoneNumberService phones, LocationItemsStore<TItem, TList> store, string? listable, TimeProvider time)
     where TList : PhoneList
     where TItem : CatalogItem
 {
@@ -20,9 +22,6 @@ public abstract class PhoneListService<TList, TItem, TInput, TView>(PhoneNumberS
 
     /// <summary>The ids the input names, to look up before <see cref="Apply"/>; empty when the input is refused anyway for its length.</summary>
     protected abstract IReadOnlyCollection<string> NamedIn(TInput input);
-
-    /// <summary>The items of the business among <paramref name="itemIds"/> that the list may name.</summary>
-    protected abstract Task<List<TItem>> FindAsync(string businessId, IReadOnlyCollection<string> itemIds, CancellationToken ct);
 
     /// <summary>The list with the input's entries, or why they are refused; <paramref name="found"/> holds the named ids that may be listed.</summary>
     protected abstract Result<TList> Apply(TInput input, TList list, IReadOnlySet<string> found);
@@ -38,8 +37,8 @@ public abstract class PhoneListService<TList, TItem, TInput, TView>(PhoneNumberS
         {
             return phone.Problem;
         }
-        var list = (await lists.GetAsync(businessId, phoneId, ct))?.Item ?? Empty(businessId, phoneId);
-        return View(list, await FindAsync(businessId, NamedIn(list), ct));
+        var list = (await store.Lists.GetAsync(businessId, phoneId, ct))?.Item ?? Empty(businessId, phoneId);
+        return View(list, await store.Items.FindAsync(businessId, NamedIn(list), listable, ct));
     }
 
     /// <summary>Replaces the phone's whole list under If-Match; <c>"v0"</c> matches a phone that never had one.</summary>
@@ -50,13 +49,13 @@ public abstract class PhoneListService<TList, TItem, TInput, TView>(PhoneNumberS
         {
             return phone.Problem;
         }
-        var current = await lists.GetAsync(businessId, phoneId, ct);
+        var current = await store.Lists.GetAsync(businessId, phoneId, ct);
         var list = current?.Item ?? Empty(businessId, phoneId);
         if (!ETags.Matches(ifMatch, list.ETag))
         {
             return Stale();
         }
-        var named = await FindAsync(businessId, NamedIn(input), ct);
+        var named = await store.Items.FindAsync(businessId, NamedIn(input), listable, ct);
         var applied = Apply(input, list, named.Select(item => item.Id).ToHashSet(StringComparer.Ordinal));
         if (!applied.IsOk)
         {
@@ -64,6 +63,6 @@ public abstract class PhoneListService<TList, TItem, TInput, TView>(PhoneNumberS
         }
         var replacement = (TList)(applied.Value with { Version = list.Version + 1, UpdatedAt = time.GetUtcNow() });
         // Not done means another request wrote the list first.
-        return (await lists.WriteAsync(replacement, current, ct)).Done ? View(replacement, named) : Stale();
+        return (await store.Lists.WriteAsync(replacement, current, ct)).Done ? View(replacement, named) : Stale();
     }
 }

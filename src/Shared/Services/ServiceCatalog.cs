@@ -12,7 +12,7 @@ namespace MultiPhone.Services;
 /// like a missing one.
 /// </summary>
 public sealed class ServiceCatalog(BusinessStore businesses, PhoneNumberService phones, ServiceStore store, TimeProvider time)
-    : ItemCatalog<Service>(businesses, store.Services, time)
+    : ItemCatalog<Service>(businesses, store.Items, time)
 {
     protected override Service Blank { get; } = new()
     {
@@ -107,7 +107,7 @@ public sealed class ServiceCatalog(BusinessStore businesses, PhoneNumberService 
                 return phone.Problem;
             }
         }
-        return await store.Services.GetAsync(businessId, serviceId, ct) is { } service && service.Item.PhoneId == phoneId
+        return await store.Items.GetAsync(businessId, serviceId, ct) is { } service && service.Item.PhoneId == phoneId
             ? service
             : NotFound(serviceId);
     }

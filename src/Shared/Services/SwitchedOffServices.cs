@@ -9,7 +9,7 @@ namespace MultiPhone.Services;
 /// every read leaves them out.
 /// </summary>
 public sealed class SwitchedOffServices(PhoneNumberService phones, ServiceStore store, TimeProvider time)
-    : PhoneListService<PhoneServiceSelection, Service, SwitchedOffInput, SwitchedOffView>(phones, store.Selections, time)
+    : PhoneListService<PhoneServiceSelection, Service, SwitchedOffInput, SwitchedOffView>(phones, store, ServiceStore.BusinessWide, time)
 {
     protected override PhoneServiceSelection Empty(string businessId, string phoneId) => new()
     {
@@ -19,9 +19,6 @@ public sealed class SwitchedOffServices(PhoneNumberService phones, ServiceStore 
     protected override IReadOnlyCollection<string> NamedIn(PhoneServiceSelection list) => list.BusinessServiceIds;
 
     protected override IReadOnlyCollection<string> NamedIn(SwitchedOffInput input) => ServiceRules.ServiceIdsOf(input);
-
-    protected override Task<List<Service>> FindAsync(string businessId, IReadOnlyCollection<string> itemIds, CancellationToken ct) =>
-        store.Services.FindAsync(businessId, itemIds, ServiceStore.BusinessWide, ct);
 
     protected override Result<PhoneServiceSelection> Apply(SwitchedOffInput input, PhoneServiceSelection list, IReadOnlySet<string> found)
     {

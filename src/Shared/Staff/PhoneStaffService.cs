@@ -10,7 +10,7 @@ namespace MultiPhone.Staff;
 /// exist now and leave the others out.
 /// </summary>
 public sealed class PhoneStaffService(PhoneNumberService phones, StaffStore store, TimeProvider time)
-    : PhoneListService<PhoneStaffAssignments, StaffMember, PhoneStaffInput, PhoneStaffView>(phones, store.Assignments, time)
+    : PhoneListService<PhoneStaffAssignments, StaffMember, PhoneStaffInput, PhoneStaffView>(phones, store, listable: null, time)
 {
     /// <summary>Who at this phone takes transfers, given its assignments and (at least) the staff they name.</summary>
     public static IReadOnlyList<TransferTarget> TransferTargets(PhoneStaffAssignments? assignments, IEnumerable<StaffMember> staff)
@@ -35,9 +35,6 @@ public sealed class PhoneStaffService(PhoneNumberService phones, StaffStore stor
     protected override IReadOnlyCollection<string> NamedIn(PhoneStaffAssignments list) => [.. list.Assignments.Select(a => a.StaffId)];
 
     protected override IReadOnlyCollection<string> NamedIn(PhoneStaffInput input) => StaffRules.StaffIdsOf(input);
-
-    protected override Task<List<StaffMember>> FindAsync(string businessId, IReadOnlyCollection<string> itemIds, CancellationToken ct) =>
-        store.Members.FindAsync(businessId, itemIds, condition: null, ct);
 
     protected override Result<PhoneStaffAssignments> Apply(PhoneStaffInput input, PhoneStaffAssignments list, IReadOnlySet<string> found)
     {

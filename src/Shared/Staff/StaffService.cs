@@ -9,7 +9,7 @@ namespace MultiPhone.Staff;
 
 /// <summary>Lists, creates, reads, changes and deletes a business's staff members.</summary>
 public sealed partial class StaffService(BusinessStore businesses, StaffStore store, TimeProvider time, ILogger<StaffService> logger)
-    : ItemCatalog<StaffMember>(businesses, store.Members, time)
+    : ItemCatalog<StaffMember>(businesses, store.Items, time)
 {
     protected override StaffMember Blank { get; } = new()
     {
@@ -24,7 +24,7 @@ public sealed partial class StaffService(BusinessStore businesses, StaffStore st
     }
 
     public async Task<Result<StaffMember>> GetAsync(string businessId, string staffId, CancellationToken ct) =>
-        await store.Members.GetAsync(businessId, staffId, ct) is { } member ? member.Item : NotFound(staffId);
+        await store.Items.GetAsync(businessId, staffId, ct) is { } member ? member.Item : NotFound(staffId);
 
     public async Task<Result<StaffMember>> CreateAsync(string businessId, StaffInput input, CancellationToken ct)
     {
@@ -78,7 +78,7 @@ public sealed partial class StaffService(BusinessStore businesses, StaffStore st
 
     private async Task RemoveFromAssignmentsAsync(string businessId, string staffId, CancellationToken ct)
     {
-        foreach (var listed in await store.Assignments.ListAsync(businessId, ct))
+        foreach (var listed in await store.Lists.ListAsync(businessId, ct))
         {
             var current = listed;
             while (current?.Item.Assignments.Any(a => a.StaffId == staffId) == true)
@@ -89,18 +89,18 @@ public sealed partial class StaffService(BusinessStore businesses, StaffStore st
                     Version = current.Item.Version + 1,
                     UpdatedAt = Time.GetUtcNow(),
                 };
-                if ((await store.Assignments.WriteAsync(without, current, ct)).Done)
+                if ((await store.Lists.WriteAsync(without, current, ct)).Done)
                 {
                     break;
                 }
                 // Someone replaced the list in between: take the member off their version.
-                current = await store.Assignments.GetAsync(businessId, current.Item.Id, ct);
+                current = await store.Lists.GetAsync(businessId, current.Item.Id, ct);
             }
         }
     }
 
     private async Task<Result<Stored<StaffMember>>> FindCurrentAsync(string businessId, string staffId, string ifMatch, CancellationToken ct) =>
-        Current(await store.Members.GetAsync(businessId, staffId, ct), staffId, ifMatch);
+        Current(await store.Items.GetAsync(businessId, staffId, ct), staffId, ifMatch);
 
     protected override Problem NotFound(string itemId) => Problem.NotFound($"Staff member '{itemId}' was not found in this business.");
 
