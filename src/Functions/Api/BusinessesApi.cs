@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using MultiPhone.Businesses;
-using MultiPhone.Functions.Auth;
 using MultiPhone.Functions.Hosting;
 
 namespace MultiPhone.Functions.Api;
@@ -13,32 +12,21 @@ public static class BusinessesApi
     {
         var group = business.MapGroup("").WithTags("Businesses");
         group.MapGet("", GetAsync)
-            .WithName("GetBusiness")
-            .WithSummary("Read the business")
-            .WithDescription("Its name and company profile; the ETag is what a PUT that changes them sends in If-Match.");
+            .Describe("GetBusiness", "Read the business",
+                "Its name and company profile; the ETag is what a PUT that changes them sends in If-Match.");
         group.MapPut("", PutAsync)
-            .RequireBusinessRole(BusinessRole.Admin)
-            .WithName("PutBusiness")
-            .WithSummary("Create the business, or update it")
-            .WithDescription("Creates the business when it does not exist (platform role ops, or admin of that business id). "
-                + "Updating needs If-Match with the ETag last read.")
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
-            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
+            .Replaces()
+            .Describe("PutBusiness", "Create the business, or update it",
+                "Creates the business when it does not exist (platform role ops, or admin of that business id). "
+                + "Updating needs If-Match with the ETag last read.");
         return business;
     }
 
+    private static readonly ResourceResults<Business, BusinessResponse> Tenant = new(business => business.ETag, BusinessResponse.From);
+
     private static async Task<Results<Ok<BusinessResponse>, ProblemHttpResult>> GetAsync(
-        string businessId, BusinessService businesses, HttpResponse response, CancellationToken ct)
-    {
-        var result = await businesses.GetAsync(businessId, ct);
-        if (!result.IsOk)
-        {
-            return result.Problem.ToHttp();
-        }
-        response.Headers.ETag = result.Value.ETag;
-        return TypedResults.Ok(BusinessResponse.From(result.Value));
-    }
+        string businessId, BusinessService businesses, HttpResponse response, CancellationToken ct) =>
+        Tenant.Ok(await businesses.GetAsync(businessId, ct), response);
 
     private static async Task<Results<Created<BusinessResponse>, Ok<BusinessResponse>, ProblemHttpResult>> PutAsync(
         string businessId,

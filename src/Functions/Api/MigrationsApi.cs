@@ -27,65 +27,54 @@ public static class MigrationsApi
             .WithTags("Legacy migration (ops)")
             .ProducesProblem(StatusCodes.Status403Forbidden);
         group.MapPost("", StartAsync)
-            .WithName("StartLegacyMigration")
-            .WithSummary("Start migrating legacy single-phone businesses (or a dry run)")
-            .WithDescription("Each legacy business's number becomes its primary phone, its hours move to that phone and its other "
+            .Describe("StartLegacyMigration", "Start migrating legacy single-phone businesses (or a dry run)",
+                "Each legacy business's number becomes its primary phone, its hours move to that phone and its other "
                 + "settings become the business defaults. Answers 202 with the run's id and its management URLs. A second run "
                 + "over any of the same businesses while one is running is refused (409 migration-running).")
             .Produces<RunStarted>(StatusCodes.Status202Accepted)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/verify", StartVerificationAsync)
-            .WithName("StartLegacyMigrationVerification")
-            .WithSummary("Start checking every business against what the migration promises")
-            .WithDescription("A run of its own (same routes to watch it); the businesses that fail are in its report with every finding.")
+            .Describe("StartLegacyMigrationVerification", "Start checking every business against what the migration promises",
+                "A run of its own (same routes to watch it); the businesses that fail are in its report with every finding.")
             .Produces<RunStarted>(StatusCodes.Status202Accepted)
             .ProducesProblem(StatusCodes.Status400BadRequest);
         group.MapGet("", ListAsync)
-            .WithName("ListLegacyMigrations")
-            .WithSummary("The runs, most recent first")
-            .WithDescription("Migration and verification runs with their Durable status, newest first.");
+            .Describe("ListLegacyMigrations", "The runs, most recent first",
+                "Migration and verification runs with their Durable status, newest first.");
         group.MapGet("/{runId}", GetAsync)
-            .WithName("GetLegacyMigration")
-            .WithSummary("A run's status: Durable's runtimeStatus, progress in customStatus, counts in output")
-            .WithDescription("Poll this until runtimeStatus is Completed, Failed or Terminated; the output counts each outcome.")
+            .Describe("GetLegacyMigration", "A run's status: Durable's runtimeStatus, progress in customStatus, counts in output",
+                "Poll this until runtimeStatus is Completed, Failed or Terminated; the output counts each outcome.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/{runId}/report", ReportAsync)
-            .WithName("GetLegacyMigrationReport")
-            .WithSummary("The businesses a run did not migrate (or found wrong), with the reason, a page at a time")
-            .WithDescription("Pass the continuationToken of one page to get the next; there is none after the last page.")
+            .Describe("GetLegacyMigrationReport", "The businesses a run did not migrate (or found wrong), with the reason, a page at a time",
+                "Pass the continuationToken of one page to get the next; there is none after the last page.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/{runId}/terminate", TerminateAsync)
-            .WithName("TerminateLegacyMigration")
-            .WithSummary("Stop a run for good; what it migrated stays migrated")
-            .WithDescription("The optional reason is kept in the run's history. Businesses already migrated stay migrated; a new run picks up the rest.")
-            .Produces(StatusCodes.Status202Accepted)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .Describe("TerminateLegacyMigration", "Stop a run for good; what it migrated stays migrated",
+                "The optional reason is kept in the run's history. Businesses already migrated stay migrated; a new run picks up the rest.")
+            .Steers();
         group.MapPost("/{runId}/suspend", SuspendAsync)
-            .WithName("SuspendLegacyMigration")
-            .WithSummary("Pause a run after the batches in flight")
-            .WithDescription("The batches already handed to activities finish; no new ones start until the run is resumed.")
-            .Produces(StatusCodes.Status202Accepted)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .Describe("SuspendLegacyMigration", "Pause a run after the batches in flight",
+                "The batches already handed to activities finish; no new ones start until the run is resumed.")
+            .Steers();
         group.MapPost("/{runId}/resume", ResumeAsync)
-            .WithName("ResumeLegacyMigration")
-            .WithSummary("Continue a suspended run")
-            .WithDescription("The run goes on from the page it stopped at.")
-            .Produces(StatusCodes.Status202Accepted)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .Describe("ResumeLegacyMigration", "Continue a suspended run", "The run goes on from the page it stopped at.")
+            .Steers();
         group.MapDelete("/{runId}", PurgeAsync)
-            .WithName("PurgeLegacyMigration")
-            .WithSummary("Delete a finished run's Durable history (its report stays, as the record of the migration)")
-            .WithDescription("Refused while the run is still going; terminate it first.")
+            .Describe("PurgeLegacyMigration", "Delete a finished run's Durable history (its report stays, as the record of the migration)",
+                "Refused while the run is still going; terminate it first.")
             .Produces(StatusCodes.Status204NoContent)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
         return v2;
     }
+
+    /// <summary>Terminate, suspend and resume answer alike: 202, 404 for a run that does not exist, 409 for one that finished.</summary>
+    private static RouteHandlerBuilder Steers(this RouteHandlerBuilder endpoint) => endpoint
+        .Produces(StatusCodes.Status202Accepted)
+        .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
 
     private static async Task<Results<Accepted<RunStarted>, ProblemHttpResult>> StartAsync(
         MigrationRequest? body, HttpContext http, TimeProvider time, CancellationToken ct)

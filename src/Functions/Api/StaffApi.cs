@@ -1,8 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using MultiPhone.Common;
-using MultiPhone.Functions.Auth;
-using MultiPhone.Functions.Hosting;
 using MultiPhone.Staff;
 
 namespace MultiPhone.Functions.Api;
@@ -10,104 +7,50 @@ namespace MultiPhone.Functions.Api;
 /// <summary><c>/api/v2/businesses/{businessId}/staff</c>: the people who work for the business.</summary>
 public static class StaffApi
 {
+    private static readonly ResourceResults<StaffMember, StaffResponse> Member = new(member => member.ETag, member => member.ToResponse());
+
     public static RouteGroupBuilder MapStaff(this RouteGroupBuilder business)
     {
         var group = business.MapGroup("/staff").WithTags("Staff");
         group.MapGet("", ListAsync)
-            .WithName("ListStaff")
-            .WithSummary("List the business's staff members")
-            .WithDescription("By name, then id. `active` filters on active.");
+            .Describe("ListStaff", "List the business's staff members", "By name, then id. `active` filters on active.");
         group.MapPost("", CreateAsync)
-            .RequireBusinessRole(BusinessRole.Admin)
-            .WithIdempotency<StaffInput>()
-            .WithName("CreateStaffMember")
-            .WithSummary("Add a staff member")
-            .WithDescription("phone may be written in any common format; numbers without a country code are read with the "
-                + "business's companyProfile.defaultCountry, and it is stored as E.164. active is true when omitted.")
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .Creates<StaffInput>()
+            .Describe("CreateStaffMember", "Add a staff member",
+                "phone may be written in any common format; numbers without a country code are read with the "
+                + "business's companyProfile.defaultCountry, and it is stored as E.164. active is true when omitted.");
         group.MapGet("/{staffId}", GetAsync)
-            .WithName("GetStaffMember")
-            .WithSummary("Read one staff member")
-            .WithDescription("Name, contact details and whether the person is active; where they work is part of each phone's staff list.");
+            .Describe("GetStaffMember", "Read one staff member",
+                "Name, contact details and whether the person is active; where they work is part of each phone's staff list.");
         group.MapPut("/{staffId}", UpdateAsync)
-            .RequireBusinessRole(BusinessRole.Admin)
-            .WithName("UpdateStaffMember")
-            .WithSummary("Replace a staff member's details")
-            .WithDescription("Omitted email and phone are removed; active keeps its value when omitted.")
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
-            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
+            .Replaces()
+            .Describe("UpdateStaffMember", "Replace a staff member's details",
+                "Omitted email and phone are removed; active keeps its value when omitted.");
         group.MapDelete("/{staffId}", DeleteAsync)
-            .RequireBusinessRole(BusinessRole.Admin)
-            .WithName("DeleteStaffMember")
-            .WithSummary("Remove a staff member")
-            .WithDescription("Also takes them off every phone's staff list.")
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
-            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
+            .Deletes()
+            .Describe("DeleteStaffMember", "Remove a staff member", "Also takes them off every phone's staff list.");
         return business;
     }
 
     private static async Task<Results<Ok<StaffList>, ProblemHttpResult>> ListAsync(
-        string businessId, bool? active, StaffService staff, CancellationToken ct)
-    {
-        var result = await staff.ListAsync(businessId, active, ct);
-        return result.IsOk
-            ? TypedResults.Ok(new StaffList(result.Value.Select(member => member.ToResponse()).ToList()))
-            : result.Problem.ToHttp();
-    }
+        string businessId, bool? active, StaffService staff, CancellationToken ct) =>
+        Member.List(await staff.ListAsync(businessId, active, ct), items => new StaffList(items));
 
     private static async Task<Results<Created<StaffResponse>, ProblemHttpResult>> CreateAsync(
-        string businessId, StaffInput input, StaffService staff, HttpRequest request, HttpResponse response, CancellationToken ct)
-    {
-        var result = await staff.CreateAsync(businessId, input, ct);
-        if (!result.IsOk)
-        {
-            return result.Problem.ToHttp();
-        }
-        response.Headers.ETag = result.Value.ETag;
-        return TypedResults.Created($"{request.PathBase}{request.Path}/{result.Value.Id}", result.Value.ToResponse());
-    }
+        string businessId, StaffInput input, StaffService staff, HttpRequest request, HttpResponse response, CancellationToken ct) =>
+        Member.Created(await staff.CreateAsync(businessId, input, ct), response, member => $"{request.PathBase}{request.Path}/{member.Id}");
 
     private static async Task<Results<Ok<StaffResponse>, ProblemHttpResult>> GetAsync(
         string businessId, string staffId, StaffService staff, HttpResponse response, CancellationToken ct) =>
-        Respond(await staff.GetAsync(businessId, staffId, ct), response);
+        Member.Ok(await staff.GetAsync(businessId, staffId, ct), response);
 
-    private static async Task<Results<Ok<StaffResponse>, ProblemHttpResult>> UpdateAsync(
-        string businessId,
-        string staffId,
-        StaffInput input,
-        [FromHeader(Name = "If-Match")] string? ifMatch,
-        StaffService staff,
-        HttpResponse response,
-        CancellationToken ct) =>
-        ifMatch is null
-            ? Problem.PreconditionRequired().ToHttp()
-            : Respond(await staff.UpdateAsync(businessId, staffId, input, ifMatch, ct), response);
+    private static Task<Results<Ok<StaffResponse>, ProblemHttpResult>> UpdateAsync(string businessId, string staffId, StaffInput input,
+        [FromHeader(Name = "If-Match")] string? ifMatch, StaffService staff, HttpResponse response, CancellationToken ct) =>
+        Member.ChangeAsync(ifMatch, response, match => staff.UpdateAsync(businessId, staffId, input, match, ct));
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
-        string businessId,
-        string staffId,
-        [FromHeader(Name = "If-Match")] string? ifMatch,
-        StaffService staff,
-        CancellationToken ct)
-    {
-        if (ifMatch is null)
-        {
-            return Problem.PreconditionRequired().ToHttp();
-        }
-        var result = await staff.DeleteAsync(businessId, staffId, ifMatch, ct);
-        return result.IsOk ? TypedResults.NoContent() : result.Problem.ToHttp();
-    }
-
-    private static Results<Ok<StaffResponse>, ProblemHttpResult> Respond(Result<StaffMember> result, HttpResponse response)
-    {
-        if (!result.IsOk)
-        {
-            return result.Problem.ToHttp();
-        }
-        response.Headers.ETag = result.Value.ETag;
-        return TypedResults.Ok(result.Value.ToResponse());
-    }
+    private static Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
+        string businessId, string staffId, [FromHeader(Name = "If-Match")] string? ifMatch, StaffService staff, CancellationToken ct) =>
+        ResourceResults.DeleteAsync(ifMatch, match => staff.DeleteAsync(businessId, staffId, match, ct));
 }
 
 public sealed record StaffList(IReadOnlyList<StaffResponse> Items);

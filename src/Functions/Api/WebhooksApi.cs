@@ -33,22 +33,19 @@ public static partial class WebhooksApi
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         group.MapPost("/voice/inbound", VoiceAsync)
-            .WithName("InboundCall")
-            .WithSummary("A call arrives: hand it to the voice agent, or do what the after-hours rule says")
-            .WithDescription("Form fields as the provider sends them: CallSid, From, To (E.164), AccountSid. Signed with X-Twilio-Signature. "
+            .Describe("InboundCall", "A call arrives: hand it to the voice agent, or do what the after-hours rule says",
+                "Form fields as the provider sends them: CallSid, From, To (E.164), AccountSid. Signed with X-Twilio-Signature. "
                 + "Answers TwiML: Connect/Stream to the voice agent with businessId and phoneId parameters when open; the after-hours "
                 + "action when closed; Reject for a number no phone answers on.")
             .Produces<string>(contentType: Xml);
         group.MapPost("/voice/recorded", Recorded)
-            .WithName("MessageRecorded")
-            .WithSummary("A caller finished leaving a message (the Record action)")
-            .WithDescription("Form fields: CallSid, From, To, RecordingUrl, RecordingDuration, AccountSid. Signed with X-Twilio-Signature. "
+            .Describe("MessageRecorded", "A caller finished leaving a message (the Record action)",
+                "Form fields: CallSid, From, To, RecordingUrl, RecordingDuration, AccountSid. Signed with X-Twilio-Signature. "
                 + "The recording stays with the provider; the app logs where it is and thanks the caller.")
             .Produces<string>(contentType: Xml);
         group.MapPost("/sms/inbound", TextAsync)
-            .WithName("InboundSms")
-            .WithSummary("A text arrives: answer with the right auto-reply and forward it when configured")
-            .WithDescription("Form fields: MessageSid, From, To, Body, AccountSid. Signed with X-Twilio-Signature. A MessageSid already "
+            .Describe("InboundSms", "A text arrives: answer with the right auto-reply and forward it when configured",
+                "Form fields: MessageSid, From, To, Body, AccountSid. Signed with X-Twilio-Signature. A MessageSid already "
                 + "answered gets an empty response, so a retry or replay never sends a second reply.")
             .Produces<string>(contentType: Xml);
         return v2;

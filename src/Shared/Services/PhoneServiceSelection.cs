@@ -1,5 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using System.Text.Json.Serialization;
+using MultiPhone.LocationItems;
 
 namespace MultiPhone.Services;
 
@@ -7,21 +7,9 @@ namespace MultiPhone.Services;
 /// The business-wide services one phone does not offer, as stored: one document per phone. Deleting a business-wide
 /// service does not touch these documents; every read ignores ids that are no longer business-wide services.
 /// </summary>
-public sealed record PhoneServiceSelection
+public sealed record PhoneServiceSelection : PhoneList
 {
-    /// <summary>The phone's id.</summary>
-    public required string Id { get; init; }
-
-    public required string BusinessId { get; init; }
-
     public required IReadOnlyList<string> BusinessServiceIds { get; init; }
-
-    public required long Version { get; init; }
-
-    public required DateTimeOffset UpdatedAt { get; init; }
-
-    [JsonIgnore]
-    public string ETag => ServiceETags.Of(Version);
 }
 
 /// <summary>Body of <c>PUT .../phone-numbers/{phoneId}/services/switched-off</c>: the whole list, replacing the current one.</summary>
@@ -37,7 +25,7 @@ public sealed record SwitchedOffResponse(IReadOnlyList<string> BusinessServiceId
 /// <summary>A phone's switched-off business services that still exist, with the version of the stored list.</summary>
 public sealed record SwitchedOffView(IReadOnlyList<string> BusinessServiceIds, long Version)
 {
-    public string ETag => ServiceETags.Of(Version);
+    public string ETag => VersionETags.Of(Version);
 
     public SwitchedOffResponse ToResponse() => new(BusinessServiceIds);
 }

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
+using MultiPhone.LocationItems;
 
 namespace MultiPhone.Services;
 
@@ -7,16 +8,10 @@ namespace MultiPhone.Services;
 /// Something the business offers, as stored: business-wide (no <see cref="PhoneId"/>, offered at every phone that has
 /// not switched it off) or a phone's own.
 /// </summary>
-public sealed record Service
+public sealed record Service : CatalogItem
 {
-    public required string Id { get; init; }
-
-    public required string BusinessId { get; init; }
-
     /// <summary>Null for a business-wide service; Cosmos documents then have no <c>phoneId</c> at all.</summary>
     public string? PhoneId { get; init; }
-
-    public required string Name { get; init; }
 
     public string? Description { get; init; }
 
@@ -25,15 +20,6 @@ public sealed record Service
     public Price? Price { get; init; }
 
     public required bool Bookable { get; init; }
-
-    public required long Version { get; init; }
-
-    public required DateTimeOffset CreatedAt { get; init; }
-
-    public required DateTimeOffset UpdatedAt { get; init; }
-
-    [JsonIgnore]
-    public string ETag => ServiceETags.Of(Version);
 
     [JsonIgnore]
     public ServiceSource Source => PhoneId is null ? ServiceSource.Business : ServiceSource.Phone;
@@ -117,9 +103,3 @@ public sealed record PhoneService(
 
 /// <summary>What <c>GET .../phone-numbers/{phoneId}/services</c> shows.</summary>
 public sealed record PhoneServicesResponse(IReadOnlyList<PhoneService> Items, IReadOnlyList<string> SwitchedOff);
-
-/// <summary>The ETags of service resources: a version counter, <c>"v0"</c> for a selection that was never written.</summary>
-public static class ServiceETags
-{
-    public static string Of(long version) => $"\"v{version}\"";
-}

@@ -1,6 +1,7 @@
 using MultiPhone.Businesses;
 using MultiPhone.Common;
 using MultiPhone.Cosmos;
+using MultiPhone.LocationItems;
 using MultiPhone.PhoneNumbers;
 
 namespace MultiPhone.Services;
@@ -11,16 +12,16 @@ namespace MultiPhone.Services;
 /// like a missing one.
 /// </summary>
 public sealed class ServiceCatalog(BusinessStore businesses, PhoneNumberService phones, ServiceStore store, TimeProvider time)
+    : ItemCatalog<Service>(businesses, store.Items, time)
 {
-    /// <summary>The business-wide services, by name then id.</summary>
-    public async Task<Result<IReadOnlyList<Service>>> ListBusinessWideAsync(string businessId, CancellationToken ct)
+    protected override Service Blank { get; } = new()
     {
-        if (await businesses.GetAsync(businessId, ct) is null)
-        {
-            return BusinessService.NotFound(businessId);
-        }
-        return ByName(await store.ListBusinessWideAsync(businessId, ct));
-    }
+        Id = "", BusinessId = "", Name = "", Bookable = false, Version = 0, CreatedAt = default, UpdatedAt = default,
+    };
+
+    /// <summary>The business-wide services, by name then id.</summary>
+    public Task<Result<IReadOnlyList<Service>>> ListBusinessWideAsync(string businessId, CancellationToken ct) =>
+        ListAsync(businessId, ServiceStore.BusinessWide, ct);
 
     public async Task<Result<PhoneServicesResponse>> ListForPhoneAsync(string businessId, string phoneId, CancellationToken ct)
     {
@@ -41,27 +42,7 @@ public sealed class ServiceCatalog(BusinessStore businesses, PhoneNumberService 
             return problem;
         }
         var valid = ServiceRules.Validate(input);
-        if (!valid.IsOk)
-        {
-            return valid.Problem;
-        }
-        var now = time.GetUtcNow();
-        var service = new Service
-        {
-            Id = Guid.NewGuid().ToString(),
-            BusinessId = businessId,
-            PhoneId = phoneId,
-            Name = valid.Value.Name,
-            Description = valid.Value.Description,
-            DurationMinutes = valid.Value.DurationMinutes,
-            Price = valid.Value.Price,
-            Bookable = valid.Value.Bookable ?? false,
-            Version = 1,
-            CreatedAt = now,
-            UpdatedAt = now,
-        };
-        var created = await store.CreateAsync(service, ct);
-        return created.Stored?.Item ?? throw new InvalidOperationException($"A new service id {service.Id} collided with an existing one.");
+        return valid.IsOk ? await CreateAsync(businessId, blank => valid.Value.ApplyTo(blank with { PhoneId = phoneId }), ct) : valid.Problem;
     }
 
     /// <summary>Replaces the service's details under If-Match; <c>bookable</c> keeps its value when omitted.</summary>
@@ -73,45 +54,15 @@ public sealed class ServiceCatalog(BusinessStore businesses, PhoneNumberService 
         {
             return found.Problem;
         }
-        var current = found.Value;
         var valid = ServiceRules.Validate(input);
-        if (!valid.IsOk)
-        {
-            return valid.Problem;
-        }
-        var updated = current.Item with
-        {
-            Name = valid.Value.Name,
-            Description = valid.Value.Description,
-            DurationMinutes = valid.Value.DurationMinutes,
-            Price = valid.Value.Price,
-            Bookable = valid.Value.Bookable ?? current.Item.Bookable,
-            Version = current.Item.Version + 1,
-            UpdatedAt = time.GetUtcNow(),
-        };
-        var replaced = await store.ReplaceAsync(updated, current.ETag, ct);
-        return replaced.Status switch
-        {
-            WriteStatus.Done => updated,
-            WriteStatus.Missing => NotFound(serviceId),
-            _ => Stale(),
-        };
+        return valid.IsOk ? await ReplaceAsync(found.Value, valid.Value.ApplyTo, ct) : valid.Problem;
     }
 
     /// <summary>Deletes the service under If-Match. Phones that switched a business-wide one off keep its id harmlessly.</summary>
     public async Task<Result<bool>> DeleteAsync(string businessId, string? phoneId, string serviceId, string ifMatch, CancellationToken ct)
     {
         var found = await FindCurrentAsync(businessId, phoneId, serviceId, ifMatch, ct);
-        if (!found.IsOk)
-        {
-            return found.Problem;
-        }
-        return await store.RemoveAsync(found.Value.Item, found.Value.ETag, time.GetUtcNow(), ct) switch
-        {
-            WriteStatus.Done => true,
-            WriteStatus.Missing => NotFound(serviceId),
-            _ => Stale(),
-        };
+        return found.IsOk ? await RemoveAsync(found.Value, ct) : found.Problem;
     }
 
     /// <summary>
@@ -134,11 +85,6 @@ public sealed class ServiceCatalog(BusinessStore businesses, PhoneNumberService 
         return new PhoneServicesResponse(offered.Select(PhoneService.From).ToList(), switchedOff);
     }
 
-    private static List<Service> ByName(IEnumerable<Service> services) => services
-        .OrderBy(service => service.Name, StringComparer.InvariantCultureIgnoreCase)
-        .ThenBy(service => service.Id, StringComparer.Ordinal)
-        .ToList();
-
     /// <summary>Why nothing can be created in the scope: the business or the phone does not exist.</summary>
     private async Task<Problem?> ScopeProblemAsync(string businessId, string? phoneId, CancellationToken ct)
     {
@@ -147,7 +93,8 @@ public sealed class ServiceCatalog(BusinessStore businesses, PhoneNumberService 
             var phone = await phones.FindPhoneAsync(businessId, phoneId, ct);
             return phone.IsOk ? null : phone.Problem;
         }
-        return await businesses.GetAsync(businessId, ct) is null ? BusinessService.NotFound(businessId) : null;
+        var business = await FindBusinessAsync(businessId, ct);
+        return business.IsOk ? null : business.Problem;
     }
 
     private async Task<Result<Stored<Service>>> FindAsync(string businessId, string? phoneId, string serviceId, CancellationToken ct)
@@ -160,7 +107,7 @@ public sealed class ServiceCatalog(BusinessStore businesses, PhoneNumberService 
                 return phone.Problem;
             }
         }
-        return await store.GetAsync(businessId, serviceId, ct) is { } service && service.Item.PhoneId == phoneId
+        return await store.Items.GetAsync(businessId, serviceId, ct) is { } service && service.Item.PhoneId == phoneId
             ? service
             : NotFound(serviceId);
     }
@@ -169,11 +116,11 @@ public sealed class ServiceCatalog(BusinessStore businesses, PhoneNumberService 
         string businessId, string? phoneId, string serviceId, string ifMatch, CancellationToken ct)
     {
         var found = await FindAsync(businessId, phoneId, serviceId, ct);
-        return found.IsOk && !ETags.Matches(ifMatch, found.Value.Item.ETag) ? Stale() : found;
+        return found.IsOk ? Current(found.Value, serviceId, ifMatch) : found;
     }
 
-    private static Problem NotFound(string serviceId) => Problem.NotFound($"Service '{serviceId}' was not found here.");
+    protected override Problem NotFound(string itemId) => Problem.NotFound($"Service '{itemId}' was not found here.");
 
-    private static Problem Stale() =>
+    protected override Problem Stale() =>
         Problem.PreconditionFailed("The service changed since you read it; read it again and reapply your change.");
 }

@@ -1,11 +1,19 @@
 using System.Collections.Frozen;
 using System.Globalization;
 using MultiPhone.Common;
+using MultiPhone.LocationItems;
 
 namespace MultiPhone.Services;
 
 /// <summary>A service request that passed validation, normalised.</summary>
-public sealed record ValidServiceInput(string Name, string? Description, int? DurationMinutes, Price? Price, bool? Bookable);
+public sealed record ValidServiceInput(string Name, string? Description, int? DurationMinutes, Price? Price, bool? Bookable)
+{
+    /// <summary>The service with these details; <c>bookable</c> keeps the service's value when the input leaves it out.</summary>
+    public Service ApplyTo(Service service) => service with
+    {
+        Name = Name, Description = Description, DurationMinutes = DurationMinutes, Price = Price, Bookable = Bookable ?? service.Bookable,
+    };
+}
 
 public static class ServiceRules
 {
@@ -47,9 +55,7 @@ public static class ServiceRules
     /// <see cref="ValidateSwitchedOff"/>. Empty when the list is refused anyway for its length.
     /// </summary>
     public static IReadOnlyList<string> ServiceIdsOf(SwitchedOffInput input) =>
-        input.BusinessServiceIds is { Count: <= MaxSwitchedOff } ids
-            ? ids.Select(id => id?.Trim()).OfType<string>().Where(id => id.Length > 0).Distinct(StringComparer.Ordinal).ToList()
-            : [];
+        PhoneListRules.NamedIds(input.BusinessServiceIds, id => id, MaxSwitchedOff);
 
     /// <summary>
     /// Validates a whole switched-off list; <paramref name="businessServices"/> holds the named ids that are
@@ -58,37 +64,17 @@ public static class ServiceRules
     public static Result<IReadOnlyList<string>> ValidateSwitchedOff(SwitchedOffInput input, IReadOnlySet<string> businessServices)
     {
         var errors = new FieldErrors();
-        if (input.BusinessServiceIds is null)
+        var ids = input.BusinessServiceIds;
+        if (!PhoneListRules.CheckList(errors, "businessServiceIds", ids, MaxSwitchedOff, "Required; send an empty list to offer every business-wide service."))
         {
-            errors.Add("businessServiceIds", "Required; send an empty list to offer every business-wide service.");
             return errors.ToProblem();
         }
-        if (input.BusinessServiceIds.Count > MaxSwitchedOff)
-        {
-            errors.Add("businessServiceIds", $"At most {MaxSwitchedOff} entries.");
-            return errors.ToProblem();
-        }
-        var valid = new List<string>(input.BusinessServiceIds.Count);
+        var valid = new List<string>(ids.Count);
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i < input.BusinessServiceIds.Count; i++)
+        for (var i = 0; i < ids.Count; i++)
         {
-            var id = input.BusinessServiceIds[i]?.Trim() ?? "";
-            if (id.Length == 0)
-            {
-                errors.Add($"businessServiceIds[{i}]", "Required.");
-            }
-            else if (!businessServices.Contains(id))
-            {
-                errors.Add($"businessServiceIds[{i}]", "No business-wide service of this business has this id.");
-            }
-            else if (!seen.Add(id))
-            {
-                errors.Add($"businessServiceIds[{i}]", "Already in the list.");
-            }
-            else
-            {
-                valid.Add(id);
-            }
+            valid.Add(PhoneListRules.CheckId(errors, $"businessServiceIds[{i}]", ids[i], businessServices, seen,
+                "No business-wide service of this business has this id.", "Already in the list."));
         }
         return errors.Any ? errors.ToProblem() : valid;
     }

@@ -1,16 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
-using MultiPhone.Cosmos;
-using MultiPhone.PhoneNumbers;
+using MultiPhone.LocationItems;
 
 namespace MultiPhone.Services;
 
 public static class ServicesRegistration
 {
-    public static IServiceCollection AddServices(this IServiceCollection services) => services
-        .AddCosmosContainer(ServiceStore.ServicesDefinition)
-        .AddCosmosContainer(ServiceStore.SelectionsDefinition)
-        .AddSingleton<ServiceStore>()
-        .AddSingleton<IPhoneScopedData>(sp => sp.GetRequiredService<ServiceStore>())
-        .AddSingleton<ServiceCatalog>()
-        .AddSingleton<SwitchedOffServices>();
+    public static IServiceCollection AddServices(this IServiceCollection services) =>
+        services.AddLocationItems<ServiceStore, ServiceCatalog, SwitchedOffServices>(ServiceStore.ServicesDefinition, ServiceStore.SelectionsDefinition);
 }

@@ -1,5 +1,5 @@
 using MultiPhone.Common;
-using MultiPhone.Cosmos;
+using MultiPhone.LocationItems;
 using MultiPhone.PhoneNumbers;
 
 namespace MultiPhone.Staff;
@@ -10,58 +10,8 @@ namespace MultiPhone.Staff;
 /// exist now and leave the others out.
 /// </summary>
 public sealed class PhoneStaffService(PhoneNumberService phones, StaffStore store, TimeProvider time)
+    : PhoneListService<PhoneStaffAssignments, StaffMember, PhoneStaffInput, PhoneStaffView>(phones, store, listable: null, time)
 {
-    private const long NeverAssigned = 0;
-
-    public async Task<Result<PhoneStaffView>> GetAsync(string businessId, string phoneId, CancellationToken ct)
-    {
-        var phone = await phones.FindPhoneAsync(businessId, phoneId, ct);
-        if (!phone.IsOk)
-        {
-            return phone.Problem;
-        }
-        if (await store.GetAssignmentsAsync(businessId, phoneId, ct) is not { } stored)
-        {
-            return new PhoneStaffView(phoneId, [], NeverAssigned);
-        }
-        var staff = await store.FindAsync(businessId, stored.Item.Assignments.Select(a => a.StaffId).ToList(), ct);
-        return Join(stored.Item, staff);
-    }
-
-    /// <summary>Replaces the phone's whole list under If-Match; <c>"v0"</c> matches a phone that never had one.</summary>
-    public async Task<Result<PhoneStaffView>> ReplaceAsync(string businessId, string phoneId, PhoneStaffInput input, string ifMatch, CancellationToken ct)
-    {
-        var phone = await phones.FindPhoneAsync(businessId, phoneId, ct);
-        if (!phone.IsOk)
-        {
-            return phone.Problem;
-        }
-        var current = await store.GetAssignmentsAsync(businessId, phoneId, ct);
-        if (!ETags.Matches(ifMatch, current?.Item.ETag ?? StaffETags.Of(NeverAssigned)))
-        {
-            return Stale();
-        }
-        var staff = await store.FindAsync(businessId, StaffRules.StaffIdsOf(input), ct);
-        var valid = StaffRules.ValidateAssignments(input, staff.Select(s => s.Id).ToHashSet(StringComparer.Ordinal));
-        if (!valid.IsOk)
-        {
-            return valid.Problem;
-        }
-        var replacement = new PhoneStaffAssignments
-        {
-            Id = phoneId,
-            BusinessId = businessId,
-            Assignments = valid.Value,
-            Version = (current?.Item.Version ?? NeverAssigned) + 1,
-            UpdatedAt = time.GetUtcNow(),
-        };
-        var written = current is null
-            ? await store.CreateAssignmentsAsync(replacement, ct)
-            : await store.ReplaceAssignmentsAsync(replacement, current.ETag, ct);
-        // Any failure means another request wrote the list first (a create conflicts, a replace is stale).
-        return written.Done ? Join(replacement, staff) : Stale();
-    }
-
     /// <summary>Who at this phone takes transfers, given its assignments and (at least) the staff they name.</summary>
     public static IReadOnlyList<TransferTarget> TransferTargets(PhoneStaffAssignments? assignments, IEnumerable<StaffMember> staff)
     {
@@ -77,16 +27,31 @@ public sealed class PhoneStaffService(PhoneNumberService phones, StaffStore stor
         return targets;
     }
 
-    private static PhoneStaffView Join(PhoneStaffAssignments stored, IEnumerable<StaffMember> staff)
+    protected override PhoneStaffAssignments Empty(string businessId, string phoneId) => new()
     {
-        var byId = staff.ToDictionary(s => s.Id, StringComparer.Ordinal);
-        var assigned = stored.Assignments
+        Id = phoneId, BusinessId = businessId, Assignments = [], Version = VersionETags.NeverWritten, UpdatedAt = DateTimeOffset.MinValue,
+    };
+
+    protected override IReadOnlyCollection<string> NamedIn(PhoneStaffAssignments list) => [.. list.Assignments.Select(a => a.StaffId)];
+
+    protected override IReadOnlyCollection<string> NamedIn(PhoneStaffInput input) => StaffRules.StaffIdsOf(input);
+
+    protected override Result<PhoneStaffAssignments> Apply(PhoneStaffInput input, PhoneStaffAssignments list, IReadOnlySet<string> found)
+    {
+        var valid = StaffRules.ValidateAssignments(input, found);
+        return valid.IsOk ? list with { Assignments = valid.Value } : valid.Problem;
+    }
+
+    protected override PhoneStaffView View(PhoneStaffAssignments list, IReadOnlyList<StaffMember> items)
+    {
+        var byId = items.ToDictionary(s => s.Id, StringComparer.Ordinal);
+        var assigned = list.Assignments
             .Where(a => byId.ContainsKey(a.StaffId))
             .Select(a => new AssignedStaff(a.StaffId, byId[a.StaffId].Name, a.Role, a.AcceptsTransfers, byId[a.StaffId].Active))
             .ToList();
-        return new PhoneStaffView(stored.Id, assigned, stored.Version);
+        return new PhoneStaffView(list.Id, assigned, list.Version);
     }
 
-    private static Problem Stale() =>
+    protected override Problem Stale() =>
         Problem.PreconditionFailed("The phone's staff list changed since you read it; read it again and reapply your change.");
 }

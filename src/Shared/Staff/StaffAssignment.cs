@@ -1,27 +1,12 @@
 using System.ComponentModel.DataAnnotations;
-using System.Text.Json.Serialization;
+using MultiPhone.LocationItems;
 
 namespace MultiPhone.Staff;
 
-/// <summary>
-/// Who works at one phone (location), as stored: one document per phone, so replacing the whole list is one
-/// conditional write. Entries may name staff members deleted since; every read leaves those out.
-/// </summary>
-public sealed record PhoneStaffAssignments
+/// <summary>Who works at one phone (location), as stored.</summary>
+public sealed record PhoneStaffAssignments : PhoneList
 {
-    /// <summary>The phone's id.</summary>
-    public required string Id { get; init; }
-
-    public required string BusinessId { get; init; }
-
     public required IReadOnlyList<StaffAssignment> Assignments { get; init; }
-
-    public required long Version { get; init; }
-
-    public required DateTimeOffset UpdatedAt { get; init; }
-
-    [JsonIgnore]
-    public string ETag => StaffETags.Of(Version);
 }
 
 public sealed record StaffAssignment
@@ -61,7 +46,7 @@ public sealed record PhoneStaffView(string PhoneId, IReadOnlyList<AssignedStaff>
     /// Versions the stored list, which is what a PUT replaces; a staff member's new name changes the body but not the
     /// list, so it does not make a pending edit of the list stale.
     /// </summary>
-    public string ETag => StaffETags.Of(Version);
+    public string ETag => VersionETags.Of(Version);
 
     public PhoneStaffResponse ToResponse() => new(PhoneId, Assignments);
 }

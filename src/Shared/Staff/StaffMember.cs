@@ -1,33 +1,17 @@
 using System.ComponentModel.DataAnnotations;
-using System.Text.Json.Serialization;
+using MultiPhone.LocationItems;
 
 namespace MultiPhone.Staff;
 
 /// <summary>A person who works for the business, as stored.</summary>
-public sealed record StaffMember
+public sealed record StaffMember : CatalogItem
 {
-    public required string Id { get; init; }
-
-    public required string BusinessId { get; init; }
-
-    public required string Name { get; init; }
-
     public string? Email { get; init; }
 
     /// <summary>E.164.</summary>
     public string? Phone { get; init; }
 
     public required bool Active { get; init; }
-
-    /// <summary>Bumped by every change, so the ETag does not depend on how Cosmos versions the document.</summary>
-    public required long Version { get; init; }
-
-    public required DateTimeOffset CreatedAt { get; init; }
-
-    public required DateTimeOffset UpdatedAt { get; init; }
-
-    [JsonIgnore]
-    public string ETag => StaffETags.Of(Version);
 
     public StaffResponse ToResponse() => new(Id, BusinessId, Name, Email, Phone, Active, CreatedAt, UpdatedAt);
 }
@@ -58,9 +42,3 @@ public sealed record StaffResponse(
     bool Active,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt);
-
-/// <summary>The ETags of staff resources: a version counter, <c>"v0"</c> for a list that was never written.</summary>
-public static class StaffETags
-{
-    public static string Of(long version) => $"\"v{version}\"";
-}

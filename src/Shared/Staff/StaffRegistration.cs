@@ -1,16 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
-using MultiPhone.Cosmos;
-using MultiPhone.PhoneNumbers;
+using MultiPhone.LocationItems;
 
 namespace MultiPhone.Staff;
 
 public static class StaffRegistration
 {
-    public static IServiceCollection AddStaff(this IServiceCollection services) => services
-        .AddCosmosContainer(StaffStore.StaffDefinition)
-        .AddCosmosContainer(StaffStore.AssignmentsDefinition)
-        .AddSingleton<StaffStore>()
-        .AddSingleton<IPhoneScopedData>(sp => sp.GetRequiredService<StaffStore>())
-        .AddSingleton<StaffService>()
-        .AddSingleton<PhoneStaffService>();
+    public static IServiceCollection AddStaff(this IServiceCollection services) =>
+        services.AddLocationItems<StaffStore, StaffService, PhoneStaffService>(StaffStore.StaffDefinition, StaffStore.AssignmentsDefinition);
 }

@@ -1,11 +1,16 @@
 using System.Text.RegularExpressions;
 using MultiPhone.Common;
+using MultiPhone.LocationItems;
 using MultiPhone.PhoneNumbers;
 
 namespace MultiPhone.Staff;
 
 /// <summary>A staff request that passed validation, normalised.</summary>
-public sealed record ValidStaffInput(string Name, string? Email, string? Phone, bool? Active);
+public sealed record ValidStaffInput(string Name, string? Email, string? Phone, bool? Active)
+{
+    /// <summary>The member with these details; <c>active</c> keeps the member's value when the input leaves it out.</summary>
+    public StaffMember ApplyTo(StaffMember member) => member with { Name = Name, Email = Email, Phone = Phone, Active = Active ?? member.Active };
+}
 
 public static partial class StaffRules
 {
@@ -44,9 +49,7 @@ public static partial class StaffRules
     /// <see cref="ValidateAssignments"/>. Empty when the list is refused anyway for its length.
     /// </summary>
     public static IReadOnlyList<string> StaffIdsOf(PhoneStaffInput input) =>
-        input.Assignments is { Count: <= MaxAssignments } assignments
-            ? assignments.Select(a => a?.StaffId?.Trim()).OfType<string>().Where(id => id.Length > 0).Distinct(StringComparer.Ordinal).ToList()
-            : [];
+        PhoneListRules.NamedIds(input.Assignments, a => a?.StaffId, MaxAssignments);
 
     /// <summary>
     /// Validates a whole assignment list. <paramref name="staffOfBusiness"/> holds the named ids that are staff of this
@@ -55,14 +58,8 @@ public static partial class StaffRules
     public static Result<IReadOnlyList<StaffAssignment>> ValidateAssignments(PhoneStaffInput input, IReadOnlySet<string> staffOfBusiness)
     {
         var errors = new FieldErrors();
-        if (input.Assignments is null)
+        if (!PhoneListRules.CheckList(errors, "assignments", input.Assignments, MaxAssignments, "Required; send an empty list to remove everyone."))
         {
-            errors.Add("assignments", "Required; send an empty list to remove everyone.");
-            return errors.ToProblem();
-        }
-        if (input.Assignments.Count > MaxAssignments)
-        {
-            errors.Add("assignments", $"At most {MaxAssignments} entries.");
             return errors.ToProblem();
         }
         var valid = new List<StaffAssignment>(input.Assignments.Count);
@@ -74,19 +71,8 @@ public static partial class StaffRules
                 errors.Add($"assignments[{i}]", "Required.");
                 continue;
             }
-            var staffId = entry.StaffId?.Trim() ?? "";
-            if (staffId.Length == 0)
-            {
-                errors.Add($"assignments[{i}].staffId", "Required.");
-            }
-            else if (!staffOfBusiness.Contains(staffId))
-            {
-                errors.Add($"assignments[{i}].staffId", "No staff member of this business has this id.");
-            }
-            else if (!seen.Add(staffId))
-            {
-                errors.Add($"assignments[{i}].staffId", "This staff member is already in the list.");
-            }
+            var staffId = PhoneListRules.CheckId(errors, $"assignments[{i}].staffId", entry.StaffId, staffOfBusiness, seen,
+                "No staff member of this business has this id.", "This staff member is already in the list.");
             var role = errors.OptionalText($"assignments[{i}].role", entry.Role, MaxRoleLength);
             valid.Add(new StaffAssignment { StaffId = staffId, Role = role, AcceptsTransfers = entry.AcceptsTransfers ?? false });
         }

@@ -3,56 +3,33 @@ using Microsoft.Extensions.Logging;
 using MultiPhone.Businesses;
 using MultiPhone.Common;
 using MultiPhone.Cosmos;
+using MultiPhone.LocationItems;
 
 namespace MultiPhone.Staff;
 
 /// <summary>Lists, creates, reads, changes and deletes a business's staff members.</summary>
 public sealed partial class StaffService(BusinessStore businesses, StaffStore store, TimeProvider time, ILogger<StaffService> logger)
+    : ItemCatalog<StaffMember>(businesses, store.Items, time)
 {
+    protected override StaffMember Blank { get; } = new()
+    {
+        Id = "", BusinessId = "", Name = "", Active = true, Version = 0, CreatedAt = default, UpdatedAt = default,
+    };
+
     /// <summary>The business's staff, by name then id.</summary>
     public async Task<Result<IReadOnlyList<StaffMember>>> ListAsync(string businessId, bool? active, CancellationToken ct)
     {
-        if (await businesses.GetAsync(businessId, ct) is null)
-        {
-            return BusinessService.NotFound(businessId);
-        }
-        return (await store.ListAsync(businessId, ct))
-            .Select(s => s.Item)
-            .Where(member => active is null || member.Active == active)
-            .OrderBy(member => member.Name, StringComparer.InvariantCultureIgnoreCase)
-            .ThenBy(member => member.Id, StringComparer.Ordinal)
-            .ToList();
+        var staff = await ListAsync(businessId, condition: null, ct);
+        return staff.IsOk ? staff.Value.Where(member => active is null || member.Active == active).ToList() : staff.Problem;
     }
 
     public async Task<Result<StaffMember>> GetAsync(string businessId, string staffId, CancellationToken ct) =>
-        await store.GetAsync(businessId, staffId, ct) is { } member ? member.Item : NotFound(staffId);
+        await store.Items.GetAsync(businessId, staffId, ct) is { } member ? member.Item : NotFound(staffId);
 
     public async Task<Result<StaffMember>> CreateAsync(string businessId, StaffInput input, CancellationToken ct)
     {
-        if (await businesses.GetAsync(businessId, ct) is not { } business)
-        {
-            return BusinessService.NotFound(businessId);
-        }
-        var valid = StaffRules.Validate(input, business.Item.CompanyProfile?.DefaultCountry);
-        if (!valid.IsOk)
-        {
-            return valid.Problem;
-        }
-        var now = time.GetUtcNow();
-        var member = new StaffMember
-        {
-            Id = Guid.NewGuid().ToString(),
-            BusinessId = businessId,
-            Name = valid.Value.Name,
-            Email = valid.Value.Email,
-            Phone = valid.Value.Phone,
-            Active = valid.Value.Active ?? true,
-            Version = 1,
-            CreatedAt = now,
-            UpdatedAt = now,
-        };
-        var created = await store.CreateAsync(member, ct);
-        return created.Stored?.Item ?? throw new InvalidOperationException($"A new staff id {member.Id} collided with an existing one.");
+        var valid = await ValidateAsync(businessId, input, ct);
+        return valid.IsOk ? await CreateAsync(businessId, valid.Value.ApplyTo, ct) : valid.Problem;
     }
 
     /// <summary>Replaces the member's details under If-Match; <c>active</c> keeps its value when omitted.</summary>
@@ -63,32 +40,8 @@ public sealed partial class StaffService(BusinessStore businesses, StaffStore st
         {
             return found.Problem;
         }
-        var current = found.Value;
-        if (await businesses.GetAsync(businessId, ct) is not { } business)
-        {
-            return BusinessService.NotFound(businessId);
-        }
-        var valid = StaffRules.Validate(input, business.Item.CompanyProfile?.DefaultCountry);
-        if (!valid.IsOk)
-        {
-            return valid.Problem;
-        }
-        var updated = current.Item with
-        {
-            Name = valid.Value.Name,
-            Email = valid.Value.Email,
-            Phone = valid.Value.Phone,
-            Active = valid.Value.Active ?? current.Item.Active,
-            Version = current.Item.Version + 1,
-            UpdatedAt = time.GetUtcNow(),
-        };
-        var replaced = await store.ReplaceAsync(updated, current.ETag, ct);
-        return replaced.Status switch
-        {
-            WriteStatus.Done => updated,
-            WriteStatus.Missing => NotFound(staffId),
-            _ => Stale(),
-        };
+        var valid = await ValidateAsync(businessId, input, ct);
+        return valid.IsOk ? await ReplaceAsync(found.Value, valid.Value.ApplyTo, ct) : valid.Problem;
     }
 
     /// <summary>
@@ -99,16 +52,10 @@ public sealed partial class StaffService(BusinessStore businesses, StaffStore st
     public async Task<Result<bool>> DeleteAsync(string businessId, string staffId, string ifMatch, CancellationToken ct)
     {
         var found = await FindCurrentAsync(businessId, staffId, ifMatch, ct);
-        if (!found.IsOk)
+        var removed = found.IsOk ? await RemoveAsync(found.Value, ct) : found.Problem;
+        if (!removed.IsOk)
         {
-            return found.Problem;
-        }
-        switch (await store.RemoveAsync(found.Value.Item, found.Value.ETag, time.GetUtcNow(), ct))
-        {
-            case WriteStatus.Missing:
-                return NotFound(staffId);
-            case WriteStatus.Stale:
-                return Stale();
+            return removed.Problem;
         }
         try
         {
@@ -122,9 +69,16 @@ public sealed partial class StaffService(BusinessStore businesses, StaffStore st
         return true;
     }
 
+    /// <summary>A staff input checked, its phone read with the business's default country.</summary>
+    private async Task<Result<ValidStaffInput>> ValidateAsync(string businessId, StaffInput input, CancellationToken ct)
+    {
+        var business = await FindBusinessAsync(businessId, ct);
+        return business.IsOk ? StaffRules.Validate(input, business.Value.Item.CompanyProfile?.DefaultCountry) : business.Problem;
+    }
+
     private async Task RemoveFromAssignmentsAsync(string businessId, string staffId, CancellationToken ct)
     {
-        foreach (var listed in await store.ListAssignmentsAsync(businessId, ct))
+        foreach (var listed in await store.Lists.ListAsync(businessId, ct))
         {
             var current = listed;
             while (current?.Item.Assignments.Any(a => a.StaffId == staffId) == true)
@@ -133,30 +87,24 @@ public sealed partial class StaffService(BusinessStore businesses, StaffStore st
                 {
                     Assignments = current.Item.Assignments.Where(a => a.StaffId != staffId).ToList(),
                     Version = current.Item.Version + 1,
-                    UpdatedAt = time.GetUtcNow(),
+                    UpdatedAt = Time.GetUtcNow(),
                 };
-                if ((await store.ReplaceAssignmentsAsync(without, current.ETag, ct)).Done)
+                if ((await store.Lists.WriteAsync(without, current, ct)).Done)
                 {
                     break;
                 }
                 // Someone replaced the list in between: take the member off their version.
-                current = await store.GetAssignmentsAsync(businessId, current.Item.Id, ct);
+                current = await store.Lists.GetAsync(businessId, current.Item.Id, ct);
             }
         }
     }
 
-    private async Task<Result<Stored<StaffMember>>> FindCurrentAsync(string businessId, string staffId, string ifMatch, CancellationToken ct)
-    {
-        if (await store.GetAsync(businessId, staffId, ct) is not { } member)
-        {
-            return NotFound(staffId);
-        }
-        return ETags.Matches(ifMatch, member.Item.ETag) ? member : Stale();
-    }
+    private async Task<Result<Stored<StaffMember>>> FindCurrentAsync(string businessId, string staffId, string ifMatch, CancellationToken ct) =>
+        Current(await store.Items.GetAsync(businessId, staffId, ct), staffId, ifMatch);
 
-    private static Problem NotFound(string staffId) => Problem.NotFound($"Staff member '{staffId}' was not found in this business.");
+    protected override Problem NotFound(string itemId) => Problem.NotFound($"Staff member '{itemId}' was not found in this business.");
 
-    private static Problem Stale() =>
+    protected override Problem Stale() =>
         Problem.PreconditionFailed("The staff member changed since you read them; read again and reapply your change.");
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Deleted staff member {StaffId} of business {BusinessId} but could not take them off every phone; reads ignore the leftovers")]

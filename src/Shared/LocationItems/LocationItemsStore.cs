@@ -1,0 +1,40 @@
+using Microsoft.Azure.Cosmos;
+using Microsoft.Extensions.DependencyInjection;
+using MultiPhone.Cosmos;
+using MultiPhone.PhoneNumbers;
+
+namespace MultiPhone.LocationItems;
+
+/// <summary>
+/// Cosmos access for one kind of location item: the business-wide items and the per-phone lists over them, both
+/// partitioned by business. Deleting a phone deletes its list.
+/// </summary>
+public abstract class LocationItemsStore<TItem, TList>(Database database, ContainerDefinition items, ContainerDefinition lists) : IPhoneScopedData
+    where TItem : CatalogItem
+    where TList : PhoneList
+{
+    public CatalogStore<TItem> Items { get; } = new(database.GetContainer(items.Name));
+
+    public PhoneListStore<TList> Lists { get; } = new(database.GetContainer(lists.Name));
+
+    public virtual Task DeleteForPhoneAsync(string businessId, string phoneId, CancellationToken ct) => Lists.DeleteAsync(businessId, phoneId, ct);
+}
+
+public static class LocationItemsRegistration
+{
+    /// <summary>
+    /// One kind of location item: the store's two containers, the store and its part in deleting a phone, the catalog
+    /// and the per-phone list service.
+    /// </summary>
+    public static IServiceCollection AddLocationItems<TStore, TCatalog, TPhoneLists>(
+        this IServiceCollection services, ContainerDefinition items, ContainerDefinition lists)
+        where TStore : class, IPhoneScopedData
+        where TCatalog : class
+        where TPhoneLists : class => services
+        .AddCosmosContainer(items)
+        .AddCosmosContainer(lists)
+        .AddSingleton<TStore>()
+        .AddSingleton<IPhoneScopedData>(sp => sp.GetRequiredService<TStore>())
+        .AddSingleton<TCatalog>()
+        .AddSingleton<TPhoneLists>();
+}
