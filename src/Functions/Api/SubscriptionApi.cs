@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using MultiPhone.Businesses;
 using MultiPhone.Common;
 using MultiPhone.Functions.Auth;
 using MultiPhone.Functions.Hosting;

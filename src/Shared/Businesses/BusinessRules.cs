@@ -1,5 +1,4 @@
 using MultiPhone.Common;
-using MultiPhone.PhoneNumbers;
 
 namespace MultiPhone.Businesses;
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using MultiPhone.Cosmos;
 using MultiPhone.PhoneNumbers;
+using MultiPhone.Realtime;
 
 namespace MultiPhone.Services;
 
@@ -12,5 +13,7 @@ public static class ServicesRegistration
         .AddSingleton<ServiceStore>()
         .AddSingleton<IPhoneScopedData>(sp => sp.GetRequiredService<ServiceStore>())
         .AddSingleton<ServiceCatalog>()
-        .AddSingleton<SwitchedOffServices>();
+        .AddSingleton<SwitchedOffServices>()
+        .AddSingleton<IChangeRoute, ServiceChangeRoute>()
+        .AddSingleton<IChangeRoute, SelectionChangeRoute>();
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using MultiPhone.Cosmos;
 using MultiPhone.PhoneNumbers;
+using MultiPhone.Realtime;
 
 namespace MultiPhone.Staff;
 
@@ -12,5 +13,8 @@ public static class StaffRegistration
         .AddSingleton<StaffStore>()
         .AddSingleton<IPhoneScopedData>(sp => sp.GetRequiredService<StaffStore>())
         .AddSingleton<StaffService>()
-        .AddSingleton<PhoneStaffService>();
+        .AddSingleton<PhoneStaffService>()
+        .AddSingleton<IStaffAssignmentsSource, CosmosStaffAssignments>()
+        .AddSingleton<IChangeRoute, StaffChangeRoute>()
+        .AddSingleton<IChangeRoute, AssignmentsChangeRoute>();
 }

@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
 using MultiPhone.Common;
 
-namespace MultiPhone.Subscriptions;
+namespace MultiPhone.Businesses;
 
 public enum SubscriptionPlan
 {
