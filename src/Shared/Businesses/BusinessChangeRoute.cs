@@ -3,7 +3,7 @@ using MultiPhone.Realtime;
 namespace MultiPhone.Businesses;
 
 /// <summary>A business changed: <c>business.updated</c>, and <c>phone.primaryChanged</c> when its primary phone did.</summary>
-public sealed class BusinessChangeRoute : IChangeRoute
+internal sealed class BusinessChangeRoute : IChangeRoute
 {
     private readonly RouteMemory<(long Version, string? Primary)> _businesses = new();
 

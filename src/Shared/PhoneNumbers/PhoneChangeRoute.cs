@@ -6,7 +6,7 @@ namespace MultiPhone.PhoneNumbers;
 /// A ready phone was added, changed or removed: the business channel, and the removal on each of the phone's own
 /// channels. (What its time zone changes is the settings' route of phones.)
 /// </summary>
-public sealed class PhoneChangeRoute : IChangeRoute
+internal sealed class PhoneChangeRoute : IChangeRoute
 {
     public string Container => PhoneNumberStore.PhonesDefinition.Name;
 
@@ -37,12 +37,12 @@ public sealed class PhoneChangeRoute : IChangeRoute
 }
 
 /// <summary>The ready phones of a business, as the change routes that fan a change out to them read them.</summary>
-public interface IReadyPhones
+internal interface IReadyPhones
 {
     Task<IReadOnlyList<PhoneNumber>> ReadyPhonesAsync(string businessId, CancellationToken ct);
 }
 
-public static class ReadyPhonesReads
+internal static class ReadyPhonesReads
 {
     /// <summary>The business's ready phones, read once per batch of the feed whichever route asks.</summary>
     public static Task<IReadOnlyList<PhoneNumber>> ReadyPhonesAsync(this ChangeReads reads, IReadyPhones phones, string businessId, CancellationToken ct) =>

@@ -39,7 +39,7 @@ public sealed class ChangeReads
 }
 
 /// <summary>What a route remembers, bounded: forgetting is safe (the next change is then taken to affect everything it could).</summary>
-public sealed class RouteMemory<TValue>
+internal sealed class RouteMemory<TValue>
 {
     private const int MaxRemembered = 100_000;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, TValue> _memory = new(StringComparer.Ordinal);

@@ -7,7 +7,7 @@ namespace MultiPhone.Services;
 /// A service changed: a phone's own on its settings channel; a business-wide one on the business channel and the
 /// settings channel of every phone.
 /// </summary>
-public sealed class ServiceChangeRoute(IReadyPhones phones) : IChangeRoute
+internal sealed class ServiceChangeRoute(IReadyPhones phones) : IChangeRoute
 {
     public string Container => ServiceStore.ServicesDefinition.Name;
 
@@ -32,7 +32,7 @@ public sealed class ServiceChangeRoute(IReadyPhones phones) : IChangeRoute
 }
 
 /// <summary>A phone's selection of business-wide services changed: its settings channel.</summary>
-public sealed class SelectionChangeRoute : IChangeRoute
+internal sealed class SelectionChangeRoute : IChangeRoute
 {
     public string Container => ServiceStore.SelectionsDefinition.Name;
 

@@ -12,7 +12,7 @@ namespace MultiPhone.Settings;
 /// effective section it changes, and its voice or hours channel. To tell which phones a default changes, the route
 /// remembers the default it last saw.
 /// </summary>
-public sealed class SettingsChangeRoute(IReadyPhones readyPhones, ISettingsLayersSource settings, TimeProvider time) : IChangeRoute
+internal sealed class SettingsChangeRoute(IReadyPhones readyPhones, ISettingsLayersSource settings, TimeProvider time) : IChangeRoute
 {
     private static readonly Dictionary<string, JsonObject> SystemLayers = new(StringComparer.Ordinal)
     {
@@ -124,7 +124,7 @@ public sealed class SettingsChangeRoute(IReadyPhones readyPhones, ISettingsLayer
 /// A phone changed time zone: its hours channel, since openNow depends on the zone. The route remembers each phone's
 /// zone to tell.
 /// </summary>
-public sealed class PhoneTimeZoneChangeRoute(ISettingsLayersSource settings, TimeProvider time) : IChangeRoute
+internal sealed class PhoneTimeZoneChangeRoute(ISettingsLayersSource settings, TimeProvider time) : IChangeRoute
 {
     private readonly RouteMemory<string> _timezones = new();
 

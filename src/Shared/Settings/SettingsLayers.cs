@@ -5,7 +5,7 @@ using MultiPhone.Realtime;
 namespace MultiPhone.Settings;
 
 /// <summary>The layers of a business's settings sections the channels report on.</summary>
-public sealed class SettingsLayers(IReadOnlyList<SectionDocument> documents)
+internal sealed class SettingsLayers(IReadOnlyList<SectionDocument> documents)
 {
     private readonly ILookup<string, SectionDocument> _bySection = documents.ToLookup(d => d.Section, StringComparer.Ordinal);
 
@@ -15,13 +15,13 @@ public sealed class SettingsLayers(IReadOnlyList<SectionDocument> documents)
 }
 
 /// <summary>Where the change routes read a business's settings layers.</summary>
-public interface ISettingsLayersSource
+internal interface ISettingsLayersSource
 {
     /// <summary>Every layer of the business's settings sections, in one read: a change of one section is often followed by others.</summary>
     Task<SettingsLayers> LayersAsync(string businessId, CancellationToken ct);
 }
 
-public static class SettingsLayersReads
+internal static class SettingsLayersReads
 {
     /// <summary>The business's settings layers, read once per batch of the feed whichever route asks.</summary>
     public static Task<SettingsLayers> LayersAsync(this ChangeReads reads, ISettingsLayersSource settings, string businessId, CancellationToken ct) =>

@@ -3,7 +3,7 @@ using MultiPhone.Realtime;
 namespace MultiPhone.Staff;
 
 /// <summary>A staff member changed: the business channel, and the settings channel of each phone they are assigned to.</summary>
-public sealed class StaffChangeRoute(IStaffAssignmentsSource staff) : IChangeRoute
+internal sealed class StaffChangeRoute(IStaffAssignmentsSource staff) : IChangeRoute
 {
     public string Container => StaffStore.StaffDefinition.Name;
 
@@ -27,7 +27,7 @@ public sealed class StaffChangeRoute(IStaffAssignmentsSource staff) : IChangeRou
 }
 
 /// <summary>A phone's staff assignments changed: its settings channel.</summary>
-public sealed class AssignmentsChangeRoute : IChangeRoute
+internal sealed class AssignmentsChangeRoute : IChangeRoute
 {
     public string Container => StaffStore.AssignmentsDefinition.Name;
 
@@ -40,7 +40,7 @@ public sealed class AssignmentsChangeRoute : IChangeRoute
 }
 
 /// <summary>Where the staff change route reads which phones a business's staff are assigned to.</summary>
-public interface IStaffAssignmentsSource
+internal interface IStaffAssignmentsSource
 {
     Task<IReadOnlyList<PhoneStaffAssignments>> AssignmentsAsync(string businessId, CancellationToken ct);
 }
