@@ -2,7 +2,7 @@ using MultiPhone.Common;
 
 namespace MultiPhone.Businesses;
 
-public static class BusinessRules
+internal static class BusinessRules
 {
     public const int MaxNameLength = 200;
     public const int MaxWebsiteLength = 2048;

@@ -119,7 +119,7 @@ public sealed record PhoneService(
 public sealed record PhoneServicesResponse(IReadOnlyList<PhoneService> Items, IReadOnlyList<string> SwitchedOff);
 
 /// <summary>The ETags of service resources: a version counter, <c>"v0"</c> for a selection that was never written.</summary>
-public static class ServiceETags
+internal static class ServiceETags
 {
     public static string Of(long version) => $"\"v{version}\"";
 }

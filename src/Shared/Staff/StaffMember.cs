@@ -60,7 +60,7 @@ public sealed record StaffResponse(
     DateTimeOffset UpdatedAt);
 
 /// <summary>The ETags of staff resources: a version counter, <c>"v0"</c> for a list that was never written.</summary>
-public static class StaffETags
+internal static class StaffETags
 {
     public static string Of(long version) => $"\"v{version}\"";
 }
