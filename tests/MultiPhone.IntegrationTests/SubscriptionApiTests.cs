@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Azure.Cosmos;
 using Microsoft.Extensions.DependencyInjection;
+using MultiPhone.Businesses;
 using MultiPhone.Functions.Auth;
 using MultiPhone.IntegrationTests.Infrastructure;
 using MultiPhone.PhoneNumbers;

@@ -1,3 +1,4 @@
+using MultiPhone.Common;
 using MultiPhone.PhoneNumbers;
 
 namespace MultiPhone.UnitTests;

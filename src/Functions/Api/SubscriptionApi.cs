@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using MultiPhone.Businesses;
+using MultiPhone.Common;
 using MultiPhone.Functions.Auth;
 using MultiPhone.Subscriptions;
 

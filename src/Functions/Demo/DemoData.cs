@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Options;
 using MultiPhone.Businesses;
+using MultiPhone.Cosmos;
 using MultiPhone.Functions.Auth;
 using MultiPhone.Hours;
 using MultiPhone.PhoneNumbers;
-using MultiPhone.Realtime;
 using MultiPhone.Services;
 using MultiPhone.Settings;
 using MultiPhone.Staff;

@@ -1,5 +1,5 @@
 using MultiPhone.Functions.Api;
-using MultiPhone.Realtime;
+using MultiPhone.Cosmos;
 
 namespace MultiPhone.Functions.Hosting;
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
+using MultiPhone.Businesses;
 using Scalar.AspNetCore;
 
 namespace MultiPhone.Functions.Hosting;

@@ -22,7 +22,7 @@ public sealed class ChannelAccess(PhoneNumberStore phones)
         {
             return caller.RoleIn(channel.Id) is not null ? true : NotFound(channel);
         }
-        var agentMayListen = caller.PlatformRoles.Contains(PlatformRoles.VoiceAgent) && channel.Kind is ChannelKind.PhoneVoice or ChannelKind.PhoneHours;
+        var agentMayListen = caller.PlatformRoles.Contains(PlatformRoles.VoiceAgent) && channel.Declaration.VoiceAgentsMayListen;
         var candidates = businessId is not null ? [businessId] : caller.Businesses.Keys.ToArray();
         foreach (var candidate in candidates.Where(b => agentMayListen || caller.RoleIn(b) is not null))
         {

@@ -19,7 +19,6 @@ public static class RealtimeRegistration
         services.AddOptions<SignalRServiceOptions>().BindConfiguration(SignalRServiceOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddCosmosContainer(new ContainerDefinition(ChangeFeedListener.LeasesContainer, "/id"));
         services.AddSingleton<ChannelAccess>()
-            .AddSingleton<IRouterData, CosmosRouterData>()
             .AddSingleton<ChangeRouter>()
             .AddHostedService<ChangeFeedListener>();
         if (UsesSignalRService(configuration))

@@ -11,7 +11,7 @@ namespace MultiPhone.AgentConfig;
 /// What a changed document makes stale in the agent-configuration cache, so a voice agent asking after a change gets
 /// the new configuration as soon as this instance has seen the change (MaxStaleness stays the bound otherwise).
 /// </summary>
-public sealed class AgentConfigInvalidation(AgentConfigCache cache)
+public sealed class AgentConfigInvalidation(AgentConfigCache cache) : IChangeObserver
 {
     /// <summary>Every container whose documents a configuration is made of.</summary>
     public static readonly string[] Containers =
@@ -20,6 +20,8 @@ public sealed class AgentConfigInvalidation(AgentConfigCache cache)
         SettingsStore.Definition.Name, StaffStore.StaffDefinition.Name, StaffStore.AssignmentsDefinition.Name,
         ServiceStore.ServicesDefinition.Name, ServiceStore.SelectionsDefinition.Name,
     ];
+
+    IReadOnlyList<string> IChangeObserver.Containers => Containers;
 
     public void Apply(ChangedDocument change)
     {

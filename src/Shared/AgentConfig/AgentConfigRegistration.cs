@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using MultiPhone.Realtime;
 
 namespace MultiPhone.AgentConfig;
 
@@ -7,6 +8,7 @@ public static class AgentConfigRegistration
     public static IServiceCollection AddAgentConfig(this IServiceCollection services)
     {
         services.AddOptions<AgentConfigOptions>().BindConfiguration(AgentConfigOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        return services.AddSingleton<AgentConfigSource>().AddSingleton<AgentConfigCache>().AddSingleton<AgentConfigInvalidation>();
+        return services.AddSingleton<AgentConfigSource>().AddSingleton<AgentConfigCache>().AddSingleton<AgentConfigInvalidation>()
+            .AddSingleton<IChangeObserver>(sp => sp.GetRequiredService<AgentConfigInvalidation>());
     }
 }

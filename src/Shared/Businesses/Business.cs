@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using MultiPhone.Subscriptions;
 
 namespace MultiPhone.Businesses;
 

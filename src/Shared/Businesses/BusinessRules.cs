@@ -1,9 +1,8 @@
 using MultiPhone.Common;
-using MultiPhone.PhoneNumbers;
 
 namespace MultiPhone.Businesses;
 
-public static class BusinessRules
+internal static class BusinessRules
 {
     public const int MaxNameLength = 200;
     public const int MaxWebsiteLength = 2048;

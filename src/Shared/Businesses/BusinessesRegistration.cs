@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using MultiPhone.Cosmos;
+using MultiPhone.Realtime;
 
 namespace MultiPhone.Businesses;
 
@@ -8,5 +9,6 @@ public static class BusinessesRegistration
     public static IServiceCollection AddBusinesses(this IServiceCollection services) => services
         .AddCosmosContainer(BusinessStore.Definition)
         .AddSingleton<BusinessStore>()
-        .AddSingleton<BusinessService>();
+        .AddSingleton<BusinessService>()
+        .AddSingleton<IChangeRoute, BusinessChangeRoute>();
 }

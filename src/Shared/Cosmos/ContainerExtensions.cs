@@ -2,7 +2,6 @@ using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Azure.Cosmos;
-using MultiPhone.Realtime;
 
 namespace MultiPhone.Cosmos;
 

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace MultiPhone.Cosmos;
 
 /// <summary>How documents are written to Cosmos: camelCase, enums as strings, nulls omitted.</summary>
-public static class CosmosJson
+internal static class CosmosJson
 {
     public static readonly JsonSerializerOptions Options = Create();
 

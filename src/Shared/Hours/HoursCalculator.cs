@@ -6,7 +6,7 @@ namespace MultiPhone.Hours;
 /// <summary>Whether a location is open at an instant, and when that next changes (null: not within the search).</summary>
 public readonly record struct HoursStatus(bool OpenNow, Instant? NextChangeAt);
 
-public static class HoursCalculator
+internal static class HoursCalculator
 {
     /// <summary>How far after the instant asked about a change is looked for.</summary>
     public const int SearchDays = 400;

@@ -3,7 +3,7 @@ using NodaTime;
 
 namespace MultiPhone.Hours;
 
-public static class HoursRules
+internal static class HoursRules
 {
     public const int MaxWeeklyPeriods = 70;
     public const int MaxSpecialDays = 366;

@@ -1,5 +1,4 @@
 using MultiPhone.Common;
-using MultiPhone.Settings;
 
 namespace MultiPhone.Hours;
 

@@ -6,7 +6,7 @@ namespace MultiPhone.PhoneNumbers;
 /// <summary>A phone number request that passed validation, normalised.</summary>
 public sealed record ValidPhoneInput(string Number, string DisplayName, Address? Address, string Timezone, bool? IsActive, bool? IsPrimary);
 
-public static class PhoneNumberRules
+internal static class PhoneNumberRules
 {
     public const int MaxDisplayNameLength = 100;
     public const int MaxAddressFieldLength = 200;

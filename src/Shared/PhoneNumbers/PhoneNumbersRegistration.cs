@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using MultiPhone.Cosmos;
+using MultiPhone.Realtime;
 
 namespace MultiPhone.PhoneNumbers;
 
@@ -17,6 +18,8 @@ public static class PhoneNumbersRegistration
             .AddSingleton<PhoneNumberStore>()
             .AddSingleton<PhoneSlots>()
             .AddSingleton<PhoneNumberService>()
-            .AddSingleton<PhoneNumberCreation>();
+            .AddSingleton<PhoneNumberCreation>()
+            .AddSingleton<IReadyPhones, CosmosReadyPhones>()
+            .AddSingleton<IChangeRoute, PhoneChangeRoute>();
     }
 }

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Options;
 using MultiPhone.Businesses;
 using MultiPhone.Common;
-using MultiPhone.Subscriptions;
 
 namespace MultiPhone.PhoneNumbers;
 

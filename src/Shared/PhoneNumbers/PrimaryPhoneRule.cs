@@ -5,7 +5,7 @@ namespace MultiPhone.PhoneNumbers;
 /// no longer exists (a create or delete was interrupted between its writes), the oldest phone is the primary.
 /// So a business with at least one phone always has exactly one primary, whatever was interrupted.
 /// </summary>
-public static class PrimaryPhoneRule
+internal static class PrimaryPhoneRule
 {
     public static string? Resolve(string? namedPrimaryId, IEnumerable<PhoneNumber> readyPhones)
     {

@@ -4,7 +4,6 @@ using Microsoft.Azure.Cosmos;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using MultiPhone.AgentConfig;
 
 namespace MultiPhone.Realtime;
 
@@ -22,19 +21,11 @@ public sealed partial class ChangeFeedListener(
     Database database,
     ChangeRouter router,
     IRealtimeTransport transport,
-    AgentConfigInvalidation invalidation,
+    IEnumerable<IChangeObserver> observers,
     IOptions<RealtimeOptions> options,
     ILogger<ChangeFeedListener> logger) : BackgroundService
 {
     public const string LeasesContainer = "leases";
-
-    /// <summary>The containers whose documents the channels report on.</summary>
-    public static readonly string[] RoutedContainers =
-    [
-        Businesses.BusinessStore.Definition.Name, PhoneNumbers.PhoneNumberStore.PhonesDefinition.Name, Settings.SettingsStore.Definition.Name,
-        Staff.StaffStore.StaffDefinition.Name, Staff.StaffStore.AssignmentsDefinition.Name,
-        Services.ServiceStore.ServicesDefinition.Name, Services.ServiceStore.SelectionsDefinition.Name,
-    ];
 
     private readonly List<ChangeFeedProcessor> _processors = [];
 
@@ -55,7 +46,7 @@ public sealed partial class ChangeFeedListener(
     private async Task StartProcessorsAsync(CancellationToken ct)
     {
         var instance = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid():N}";
-        foreach (var name in RoutedContainers)
+        foreach (var name in router.Containers)
         {
             if (ct.IsCancellationRequested)
             {
@@ -115,7 +106,7 @@ public sealed partial class ChangeFeedListener(
         foreach (var change in await ReadAsync(container, changes, ct))
         {
             // This instance answers agents too: what it is about to announce must already be fresh here.
-            invalidation.Apply(change);
+            Observe(change);
             IReadOnlyList<ChangeMessage> messages;
             try
             {
@@ -135,7 +126,7 @@ public sealed partial class ChangeFeedListener(
 
     private async Task KeepCacheFreshAsync(CancellationToken ct)
     {
-        var feeds = AgentConfigInvalidation.Containers
+        var feeds = observers.SelectMany(o => o.Containers).Distinct()
             .Select(name => (Name: name, Feed: database.GetContainer(name).GetChangeFeedStreamIterator(ChangeFeedStartFrom.Now(), ChangeFeedMode.LatestVersion)))
             .ToList();
         while (!ct.IsCancellationRequested)
@@ -154,7 +145,7 @@ public sealed partial class ChangeFeedListener(
                     idle = false;
                     foreach (var change in await ReadAsync(name, page.Content, ct))
                     {
-                        invalidation.Apply(change);
+                        Observe(change);
                     }
                 }
                 catch (Exception e) when (e is CosmosException or HttpRequestException && !ct.IsCancellationRequested)
@@ -167,6 +158,14 @@ public sealed partial class ChangeFeedListener(
             {
                 await Task.Delay(options.Value.PollInterval, ct);
             }
+        }
+    }
+
+    private void Observe(ChangedDocument change)
+    {
+        foreach (var observer in observers.Where(o => o.Containers.Contains(change.Container)))
+        {
+            observer.Apply(change);
         }
     }
 

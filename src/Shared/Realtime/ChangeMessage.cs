@@ -1,4 +1,6 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using MultiPhone.Common;
 
 namespace MultiPhone.Realtime;
 
@@ -34,4 +36,25 @@ public sealed record ChangeMessage
 
     /// <summary>Voice channel: the effective voice section and sources. Hours channel: also openNow and nextChangeAt.</summary>
     public JsonObject? Data { get; init; }
+
+    /// <summary>A message about <paramref name="change"/> that names one section (or item kind) and its version.</summary>
+    public static ChangeMessage About(
+        ChangedDocument change, Channel channel, string type, string? phoneId, string section, long version, string? itemId = null, JsonObject? data = null) => new()
+        {
+            Channel = channel.ToString(),
+            Type = type,
+            BusinessId = change.BusinessId,
+            PhoneId = phoneId,
+            ItemId = itemId,
+            Sections = [section],
+            Versions = new Dictionary<string, long> { [section] = version },
+            ChangedAt = change.ChangedAt,
+            ChangedBy = change.ChangedBy,
+            Data = data,
+        };
+
+    /// <summary>The data of a message about a staff member or service: whether it was removed.</summary>
+    public static JsonObject? Removed(ChangedDocument change) => change.IsRemoved ? new JsonObject { ["removed"] = true } : null;
+
+    public static JsonObject Json<T>(T value) => JsonSerializer.SerializeToNode(value, ApiJson.Options)!.AsObject();
 }

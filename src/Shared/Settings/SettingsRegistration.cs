@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using MultiPhone.Cosmos;
 using MultiPhone.PhoneNumbers;
+using MultiPhone.Realtime;
 
 namespace MultiPhone.Settings;
 
@@ -10,5 +11,8 @@ public static class SettingsRegistration
         .AddCosmosContainer(SettingsStore.Definition)
         .AddSingleton<SettingsStore>()
         .AddSingleton<IPhoneScopedData>(sp => sp.GetRequiredService<SettingsStore>())
-        .AddSingleton<SettingsService>();
+        .AddSingleton<SettingsService>()
+        .AddSingleton<ISettingsLayersSource, CosmosSettingsLayers>()
+        .AddSingleton<IChangeRoute, SettingsChangeRoute>()
+        .AddSingleton<IChangeRoute, PhoneTimeZoneChangeRoute>();
 }

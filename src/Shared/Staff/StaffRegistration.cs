@@ -1,10 +1,14 @@
 using Microsoft.Extensions.DependencyInjection;
 using MultiPhone.LocationItems;
+using MultiPhone.Realtime;
 
 namespace MultiPhone.Staff;
 
 public static class StaffRegistration
 {
-    public static IServiceCollection AddStaff(this IServiceCollection services) =>
-        services.AddLocationItems<StaffStore, StaffService, PhoneStaffService>(StaffStore.StaffDefinition, StaffStore.AssignmentsDefinition);
+    public static IServiceCollection AddStaff(this IServiceCollection services) => services
+        .AddLocationItems<StaffStore, StaffService, PhoneStaffService>(StaffStore.StaffDefinition, StaffStore.AssignmentsDefinition)
+        .AddSingleton<IStaffAssignmentsSource, CosmosStaffAssignments>()
+        .AddSingleton<IChangeRoute, StaffChangeRoute>()
+        .AddSingleton<IChangeRoute, AssignmentsChangeRoute>();
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using MultiPhone.Businesses;
 using MultiPhone.Functions.Auth;
 using MultiPhone.Integrations;
 using MultiPhone.IntegrationTests.Infrastructure;

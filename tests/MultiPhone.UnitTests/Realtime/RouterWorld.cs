@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Time.Testing;
 using MultiPhone.Businesses;
+using MultiPhone.Common;
 using MultiPhone.Cosmos;
 using MultiPhone.PhoneNumbers;
 using MultiPhone.Realtime;
@@ -15,7 +16,7 @@ namespace MultiPhone.UnitTests.Realtime;
 /// One business's documents held in memory, as the router reads them, and the change feed's view of each write: the
 /// latest version of the document with <c>_lsn</c> and <c>changedBy</c>.
 /// </summary>
-internal sealed class RouterWorld : IRouterData
+internal sealed class RouterWorld : IReadyPhones, ISettingsLayersSource, IStaffAssignmentsSource
 {
     public const string BusinessId = "b-1";
     private static readonly DateTimeOffset Created = new(2026, 11, 2, 8, 0, 0, TimeSpan.Zero);
@@ -24,7 +25,7 @@ internal sealed class RouterWorld : IRouterData
     private readonly Dictionary<string, PhoneStaffAssignments> _assignments = [];
     private long _lsn;
 
-    public RouterWorld() => Router = new ChangeRouter(this, Time);
+    public RouterWorld() => Router = NewRouter();
 
     /// <summary>Monday 2 November 2026, 15:00 in New York.</summary>
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 2, 20, 0, 0, TimeSpan.Zero));
@@ -35,7 +36,14 @@ internal sealed class RouterWorld : IRouterData
     public int Reads { get; private set; }
 
     /// <summary>A router that starts with no memory, as after a restart or when another instance took the lease.</summary>
-    public void RestartRouter() => Router = new ChangeRouter(this, Time);
+    public void RestartRouter() => Router = NewRouter();
+
+    /// <summary>The features' routes in the order the app registers them.</summary>
+    private ChangeRouter NewRouter() => new(
+    [
+        new BusinessChangeRoute(), new PhoneChangeRoute(), new StaffChangeRoute(this), new AssignmentsChangeRoute(),
+        new ServiceChangeRoute(this), new SelectionChangeRoute(), new SettingsChangeRoute(this, this, Time), new PhoneTimeZoneChangeRoute(this, Time),
+    ]);
 
     public PhoneNumber AddPhone(string id, string timezone = "America/New_York")
     {

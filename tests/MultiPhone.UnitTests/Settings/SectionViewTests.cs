@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using MultiPhone.Common;
 using MultiPhone.Hours;
 using MultiPhone.Settings;
 

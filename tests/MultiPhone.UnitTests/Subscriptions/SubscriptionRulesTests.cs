@@ -1,3 +1,4 @@
+using MultiPhone.Businesses;
 using MultiPhone.Common;
 using MultiPhone.Subscriptions;
 

@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
 using MultiPhone.Common;
 
-namespace MultiPhone.Subscriptions;
+namespace MultiPhone.Businesses;
 
 public enum SubscriptionPlan
 {
@@ -54,7 +54,7 @@ public sealed record SubscriptionInput
 
 public sealed record SubscriptionResponse(SubscriptionPlan Plan, int MaxPhoneNumbers, int PhoneNumbersUsed, DateTimeOffset? UpdatedAt);
 
-public static class SubscriptionRules
+internal static class SubscriptionRules
 {
     /// <summary>
     /// The subscription a change asks for. Admins pick a self-service plan; operations (<paramref name="byOperations"/>)

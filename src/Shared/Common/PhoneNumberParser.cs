@@ -2,7 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using PhoneNumbers;
 using ParsedNumber = PhoneNumbers.PhoneNumber;
 
-namespace MultiPhone.PhoneNumbers;
+namespace MultiPhone.Common;
 
 /// <summary>Reads phone numbers in any common format and returns E.164, using libphonenumber's metadata.</summary>
 public static class PhoneNumberParser

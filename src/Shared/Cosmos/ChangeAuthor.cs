@@ -1,4 +1,4 @@
-namespace MultiPhone.Realtime;
+namespace MultiPhone.Cosmos;
 
 /// <summary>
 /// Who is changing data right now: the token's subject for a request, a named system actor for background work.

@@ -1,6 +1,4 @@
-using MultiPhone.Common;
-
-namespace MultiPhone.Settings;
+namespace MultiPhone.Common;
 
 /// <summary>What a layer is validated against: the business's country reads local phone numbers.</summary>
 public sealed record SectionContext(string? DefaultCountry);
