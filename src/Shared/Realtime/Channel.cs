@@ -58,6 +58,6 @@ public readonly partial record struct Channel(ChannelKind Kind, string Id)
         return true;
     }
 
-    [GeneratedRegex(@"^(?:(?<scope>business):(?<id>[A-Za-z0-9][A-Za-z0-9._-]{0,127})|(?<scope>phone):(?<id>[A-Za-z0-9][A-Za-z0-9._-]{0,127}):(?<topic>settings|voice|hours))$")]
+    [GeneratedRegex(@"^(?:(?<scope>business):(?<id>[A-Za-z0-9][A-Za-z0-9._-]{0,127})|(?<scope>phone):(?<id>[A-Za-z0-9][A-Za-z0-9._-]{0,127}):(?<topic>settings|voice|hours))\z")]
     private static partial Regex Pattern();
 }
