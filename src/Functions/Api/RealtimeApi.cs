@@ -73,7 +73,8 @@ public static class RealtimeApi
         }
         return await transport.AddToGroupAsync(input.ConnectionId!, caller.Subject, channel.ToString(), grantExpires, ct)
             ? TypedResults.NoContent()
-            : NotYours(input.ConnectionId!, "or it outlives the token you subscribe with (subscribe with the token you connected with, or a newer one)");
+            : Problem.NotFound($"Connection '{input.ConnectionId}' is not one of your open connections, or it outlives the token you "
+                + "subscribe with (subscribe with the token you connected with, or a newer one).").ToHttp();
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> UnsubscribeAsync(
@@ -86,11 +87,8 @@ public static class RealtimeApi
         }
         return await transport.RemoveFromGroupAsync(input.ConnectionId!, Caller.From(http.User).Subject, Parse(input.Channel)!.Value.ToString(), ct)
             ? TypedResults.NoContent()
-            : NotYours(input.ConnectionId!, "");
+            : Problem.NotFound($"Connection '{input.ConnectionId}' is not one of your open connections.").ToHttp();
     }
-
-    private static ProblemHttpResult NotYours(string connectionId, string orWhy) =>
-        Problem.NotFound($"Connection '{connectionId}' is not one of your open connections{(orWhy.Length > 0 ? ", " + orWhy : "")}.").ToHttp();
 
     private static Problem? Validate(ChannelSubscriptionInput input)
     {
