@@ -34,9 +34,10 @@ public static class RealtimeApi
         group.MapDelete("/subscriptions", UnsubscribeAsync)
             .WithName("UnsubscribeFromChannel")
             .WithSummary("Stop receiving a channel's messages on a connection")
-            .WithDescription("`?connectionId=...&channel=...`, the same values as the subscription.")
+            .WithDescription("`?connectionId=...&channel=...`, the same values as the subscription. Only your own connections.")
             .Produces(StatusCodes.Status204NoContent)
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return v2;
     }
 
@@ -45,16 +46,23 @@ public static class RealtimeApi
         var token = http.Request.Headers.Authorization.ToString() is { } header && header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
             ? header["Bearer ".Length..].Trim()
             : http.Request.Query["access_token"].ToString();
+        // Scheme and host are the request's own unless a configured proxy forwarded them (TrustedProxies).
         var apiBase = new Uri($"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/");
-        return TypedResults.Ok(await transport.NegotiateAsync(Caller.From(http.User).Subject, token, apiBase, ct));
+        return TypedResults.Ok(await transport.NegotiateAsync(Caller.From(http.User).Subject, token, TokenExpiry.Of(http.User), apiBase, ct));
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> SubscribeAsync(
-        ChannelSubscriptionInput input, HttpContext http, ChannelAccess access, IRealtimeTransport transport, CancellationToken ct)
+        ChannelSubscriptionInput input, HttpContext http, ChannelAccess access, IRealtimeTransport transport, TimeProvider time, CancellationToken ct)
     {
         if (Validate(input) is { } invalid)
         {
             return invalid.ToHttp();
+        }
+        // Authentication accepts a token a minute past its expiry (clock skew); a subscription is granted only while it is valid.
+        var grantExpires = TokenExpiry.Of(http.User);
+        if (grantExpires <= time.GetUtcNow())
+        {
+            return Problem.NotFound("Your token has expired: subscribe with a fresh one.").ToHttp();
         }
         var caller = Caller.From(http.User);
         var channel = Parse(input.Channel)!.Value;
@@ -63,21 +71,23 @@ public static class RealtimeApi
         {
             return allowed.Problem.ToHttp();
         }
-        return await transport.AddToGroupAsync(input.ConnectionId!, caller.Subject, channel.ToString(), ct)
+        return await transport.AddToGroupAsync(input.ConnectionId!, caller.Subject, channel.ToString(), grantExpires, ct)
             ? TypedResults.NoContent()
-            : Problem.NotFound($"Connection '{input.ConnectionId}' is not one of your open connections.").ToHttp();
+            : Problem.NotFound($"Connection '{input.ConnectionId}' is not one of your open connections, or it outlives the token you "
+                + "subscribe with (subscribe with the token you connected with, or a newer one).").ToHttp();
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> UnsubscribeAsync(
-        string? connectionId, string? channel, IRealtimeTransport transport, CancellationToken ct)
+        string? connectionId, string? channel, HttpContext http, IRealtimeTransport transport, CancellationToken ct)
     {
         var input = new ChannelSubscriptionInput { ConnectionId = connectionId, Channel = channel };
         if (Validate(input) is { } invalid)
         {
             return invalid.ToHttp();
         }
-        await transport.RemoveFromGroupAsync(input.ConnectionId!, Parse(input.Channel)!.Value.ToString(), ct);
-        return TypedResults.NoContent();
+        return await transport.RemoveFromGroupAsync(input.ConnectionId!, Caller.From(http.User).Subject, Parse(input.Channel)!.Value.ToString(), ct)
+            ? TypedResults.NoContent()
+            : Problem.NotFound($"Connection '{input.ConnectionId}' is not one of your open connections.").ToHttp();
     }
 
     private static Problem? Validate(ChannelSubscriptionInput input)

@@ -5,7 +5,8 @@ namespace MultiPhone.Functions.Hosting;
 
 /// <summary>
 /// Proxies whose X-Forwarded-For/-Proto/-Host headers are believed, so the app sees the scheme and host the caller
-/// used (telephony signatures cover that URL). Nothing is trusted unless configured.
+/// used (telephony signatures cover that URL, realtime negotiation answers with it). Nothing is trusted unless
+/// configured, loopback included, in every environment.
 /// </summary>
 public sealed class TrustedProxiesOptions
 {
@@ -25,9 +26,13 @@ public static class TrustedProxies
     public static IServiceCollection AddTrustedProxies(this IServiceCollection services, IConfiguration configuration)
     {
         var trusted = configuration.GetSection(TrustedProxiesOptions.Section).Get<TrustedProxiesOptions>() ?? new();
+        // Under the Functions host the worker's own web server runs UseForwardedHeaders with these options too, and the
+        // middleware believes every sender when no proxy is listed: with none configured it must apply no header at all.
         return services.Configure<ForwardedHeadersOptions>(options =>
         {
-            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
+            options.ForwardedHeaders = trusted.Any
+                ? ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost
+                : ForwardedHeaders.None;
             options.KnownProxies.Clear();
             options.KnownIPNetworks.Clear();
             foreach (var proxy in trusted.KnownProxies)

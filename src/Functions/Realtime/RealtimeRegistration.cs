@@ -54,7 +54,8 @@ public static class RealtimeRegistration
     {
         if (!UsesSignalRService(app.ServiceProvider.GetRequiredService<IConfiguration>()))
         {
-            app.MapHub<RealtimeHub>(RealtimeHub.Path);
+            // A connection lasts no longer than the token it was opened with: a client reconnects with a fresh token.
+            app.MapHub<RealtimeHub>(RealtimeHub.Path, hub => hub.CloseOnAuthenticationExpiration = true);
         }
         return app;
     }

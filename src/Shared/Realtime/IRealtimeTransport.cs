@@ -14,14 +14,19 @@ public interface IRealtimeTransport
 
     /// <param name="userId">The caller's subject: the connection's user.</param>
     /// <param name="callerToken">The caller's own bearer token.</param>
-    /// <param name="apiBase">The API's base URL as the caller reached it.</param>
+    /// <param name="tokenExpires">When the caller's token expires: no token for the client outlives it.</param>
+    /// <param name="apiBase">The API's base URL as the caller reached it (after trusted proxies only).</param>
     /// <param name="ct">Cancellation.</param>
-    Task<NegotiateResponse> NegotiateAsync(string userId, string callerToken, Uri apiBase, CancellationToken ct);
+    Task<NegotiateResponse> NegotiateAsync(string userId, string callerToken, DateTimeOffset tokenExpires, Uri apiBase, CancellationToken ct);
 
-    /// <summary>Adds a connection of <paramref name="userId"/> to a group; false when there is no such connection.</summary>
-    Task<bool> AddToGroupAsync(string connectionId, string userId, string group, CancellationToken ct);
+    /// <summary>
+    /// Subscribes <paramref name="userId"/>'s connection to a group for no longer than <paramref name="grantExpires"/>,
+    /// when the token that allows it expires; false when the connection is not one of the user's.
+    /// </summary>
+    Task<bool> AddToGroupAsync(string connectionId, string userId, string group, DateTimeOffset grantExpires, CancellationToken ct);
 
-    Task RemoveFromGroupAsync(string connectionId, string group, CancellationToken ct);
+    /// <summary>Unsubscribes <paramref name="userId"/>'s connection from a group; false when it is not one of the user's.</summary>
+    Task<bool> RemoveFromGroupAsync(string connectionId, string userId, string group, CancellationToken ct);
 
     Task SendAsync(string group, ChangeMessage message, CancellationToken ct);
 }

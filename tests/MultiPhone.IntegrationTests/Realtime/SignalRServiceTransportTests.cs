@@ -33,33 +33,45 @@ public sealed class SignalRServiceTransportTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AConnectionIsAddedToAGroupOnlyWhenTheServiceKnowsIt()
+    public async Task ASubscriptionIsTheCallersUserInTheGroupUntilTheTokenThatAllowedItExpires()
     {
         var transport = WithAccessKey();
-        _service.Connections["known-connection"] = true;
 
-        var known = await transport.AddToGroupAsync("known-connection", "alice", "business:b-1", TestContext.Current.CancellationToken);
-        var unknown = await transport.AddToGroupAsync("made-up", "alice", "business:b-1", TestContext.Current.CancellationToken);
+        var added = await transport.AddToGroupAsync("c-1", "alice", "business:b-1", DateTimeOffset.UtcNow.AddSeconds(90), TestContext.Current.CancellationToken);
+        var expired = await transport.AddToGroupAsync("c-1", "alice", "business:b-1", DateTimeOffset.UtcNow.AddSeconds(-1), TestContext.Current.CancellationToken);
 
-        Assert.Equal((true, false), (known, unknown));
-        Assert.Equal(
-            ["HEAD /api/hubs/multiphone/connections/known-connection", "PUT /api/hubs/multiphone/groups/business%3Ab-1/connections/known-connection", "HEAD /api/hubs/multiphone/connections/made-up"],
-            _service.Requests.Select(r => $"{r.Method} {r.Path}"));
-        Assert.All(_service.Requests, r => Assert.NotNull(r.Audience));
+        Assert.Equal((true, false), (added, expired));
+        var put = Assert.Single(_service.Requests);
+        Assert.Equal("PUT /api/hubs/multiphone/users/alice/groups/business%3Ab-1", $"{put.Method} {put.Path}");
+        var ttl = int.Parse(System.Web.HttpUtility.ParseQueryString(put.Query)["ttl"]!, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(ttl, 80, 90);
+        Assert.NotNull(put.Audience);
     }
 
     [Fact]
-    public async Task RemovingAConnectionFromAGroupDeletesItsMembership()
+    public async Task UnsubscribingRemovesTheCallersUserAndNobodysConnection()
     {
-        await WithAccessKey().RemoveFromGroupAsync("c-1", "phone:p-1:hours", TestContext.Current.CancellationToken);
+        await WithAccessKey().RemoveFromGroupAsync("alices-connection", "mallory", "phone:p-1:hours", TestContext.Current.CancellationToken);
 
-        Assert.Equal("DELETE /api/hubs/multiphone/groups/phone%3Ap-1%3Ahours/connections/c-1", _service.Requests.Select(r => $"{r.Method} {r.Path}").Single());
+        Assert.Equal("DELETE /api/hubs/multiphone/users/mallory/groups/phone%3Ap-1%3Ahours", _service.Requests.Select(r => $"{r.Method} {r.Path}").Single());
+    }
+
+    [Fact]
+    public async Task AClientTokenExpiresNoLaterThanTheCallersToken()
+    {
+        var callerExpires = DateTimeOffset.UtcNow.AddSeconds(30);
+
+        var signed = await WithAccessKey().NegotiateAsync("alice", "caller-token", callerExpires, new Uri("https://api.example/"), TestContext.Current.CancellationToken);
+        await WithEntraId().NegotiateAsync("alice", "caller-token", DateTimeOffset.UtcNow.AddMinutes(10.5), new Uri("https://api.example/"), TestContext.Current.CancellationToken);
+
+        Assert.InRange(new JsonWebToken(signed.AccessToken).ValidTo, callerExpires.UtcDateTime.AddSeconds(-5), callerExpires.UtcDateTime);
+        Assert.Contains("minutesToExpire=10", Assert.Single(_service.Requests).Query, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task WithAnAccessKeyTheClientTokenIsSignedForTheClientUrlAndNamesTheUser()
     {
-        var negotiated = await WithAccessKey().NegotiateAsync("alice", "caller-token", new Uri("https://api.example/"), TestContext.Current.CancellationToken);
+        var negotiated = await WithAccessKey().NegotiateAsync("alice", "caller-token", DateTimeOffset.UtcNow.AddHours(12), new Uri("https://api.example/"), TestContext.Current.CancellationToken);
 
         Assert.Equal($"{_service.Endpoint}/client/?hub=multiphone", negotiated.Url);
         Assert.Equal(negotiated.Url, await SignalRServiceListener.ValidAudienceAsync(negotiated.AccessToken));
@@ -72,7 +84,7 @@ public sealed class SignalRServiceTransportTests : IAsyncLifetime
     {
         var transport = WithEntraId();
 
-        var negotiated = await transport.NegotiateAsync("alice", "caller-token", new Uri("https://api.example/"), TestContext.Current.CancellationToken);
+        var negotiated = await transport.NegotiateAsync("alice", "caller-token", DateTimeOffset.UtcNow.AddHours(12), new Uri("https://api.example/"), TestContext.Current.CancellationToken);
         await transport.SendAsync("business:b-1", Message("business:b-1"), TestContext.Current.CancellationToken);
 
         Assert.Equal("service-token-for-alice", negotiated.AccessToken);
@@ -102,7 +114,7 @@ public sealed class SignalRServiceTransportTests : IAsyncLifetime
         var options = Options.Create(settings);
         var tokens = new SignalRServiceTokens(options, TimeProvider.System);
         var http = new HttpClient(new SignalRServiceAuthentication(options, tokens, new FixedCredential()) { InnerHandler = new SocketsHttpHandler() });
-        return new SignalRServiceTransport(http, options, tokens);
+        return new SignalRServiceTransport(http, options, tokens, TimeProvider.System);
     }
 
     private static ChangeMessage Message(string channel) => new()

@@ -1,6 +1,9 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
 using MultiPhone.Functions.Auth;
+using MultiPhone.Functions.Realtime;
 using MultiPhone.IntegrationTests.Infrastructure;
 
 namespace MultiPhone.IntegrationTests.Realtime;
@@ -66,6 +69,58 @@ public sealed class SubscriptionAccessTests(RealtimeFactory api)
     }
 
     [Fact]
+    public async Task RefusingSomeoneElsesLiveConnectionTakesAsLongAsRefusingAnUnknownOne()
+    {
+        using var tenant = await api.NewTenantAsync();
+        await using var alice = await RealtimeClient.ConnectAsync(api, api.Token("alice", [(tenant.BusinessId, BusinessRole.Admin)]));
+        await using var mallory = await RealtimeClient.ConnectAsync(api, api.Token("mallory", [(tenant.BusinessId, BusinessRole.Viewer)]));
+
+        var clock = Stopwatch.StartNew();
+        using var response = await mallory.SubscribeAsync($"business:{tenant.BusinessId}", connectionId: alice.Connection.ConnectionId);
+
+        // An unknown connection is waited for this long (a client may ask a moment before the hub has it), so a quicker
+        // answer would tell that the connection exists.
+        Assert.True(clock.Elapsed >= RealtimeConnections.HandshakeGrace, $"Answered after {clock.ElapsedMilliseconds} ms");
+        await response.AssertProblemAsync(HttpStatusCode.NotFound, "not-found");
+    }
+
+    [Fact]
+    public async Task NobodyCanUnsubscribeSomeoneElsesConnection()
+    {
+        using var tenant = await api.NewTenantAsync();
+        using var stranger = await api.NewTenantAsync();
+        var channel = $"business:{tenant.BusinessId}";
+        await using var alice = await RealtimeClient.ConnectAsync(api, tenant.Token(BusinessRole.Viewer));
+        await alice.SubscribeOrFailAsync(channel);
+
+        using var left = await stranger.Viewer.DeleteAsync(
+            $"/api/v2/realtime/subscriptions?connectionId={Uri.EscapeDataString(alice.Connection.ConnectionId!)}&channel={Uri.EscapeDataString(channel)}",
+            TestContext.Current.CancellationToken);
+        var (phone, _) = await tenant.CreatePhoneAsync(Numbers.NextUs());
+
+        await left.AssertProblemAsync(HttpStatusCode.NotFound, "not-found");
+        await alice.NextAsync(m => m.Channel() == channel && m.Text("phoneId") == phone.Id, "the phone added after the attempt");
+    }
+
+    [Fact]
+    public async Task SubscriptionsAbandonedWhileWaitingForAConnectionLeaveNothingBehind()
+    {
+        using var tenant = await api.NewTenantAsync();
+        var connections = api.Services.GetRequiredService<RealtimeConnections>();
+        var http = tenant.Viewer;
+
+        var abandoned = Enumerable.Range(0, 20).Select(async _ =>
+        {
+            using var hangUp = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => http.PostAsJsonAsync("/api/v2/realtime/subscriptions",
+                new { connectionId = Guid.NewGuid().ToString("N"), channel = $"business:{tenant.BusinessId}" }, hangUp.Token));
+        });
+        await Task.WhenAll(abandoned);
+
+        await Wait.UntilAsync(() => connections.Waiting == 0, "the abandoned waits are gone", TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
     public async Task SubscribingNeedsATokenAndAConnection()
     {
         using var tenant = await api.NewTenantAsync();
@@ -92,7 +147,9 @@ public sealed class SubscriptionAccessTests(RealtimeFactory api)
         using var underscore = await tenant.Viewer.DeleteAsync(
             $"/api/v2/realtime/subscriptions?connectionId=_Q4Urf8zzu1E96WTzqjVIQ&channel={channel}", TestContext.Current.CancellationToken);
 
-        Assert.Equal((HttpStatusCode.NoContent, HttpStatusCode.NoContent), (dash.StatusCode, underscore.StatusCode));
+        // Valid ids, of no connection of the caller's.
+        await dash.AssertProblemAsync(HttpStatusCode.NotFound, "not-found");
+        await underscore.AssertProblemAsync(HttpStatusCode.NotFound, "not-found");
     }
 
     [Fact]

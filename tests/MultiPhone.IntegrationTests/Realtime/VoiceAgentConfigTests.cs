@@ -50,6 +50,27 @@ public sealed class VoiceAgentConfigTests(RealtimeFactory api)
     }
 
     [Fact]
+    public async Task WhenItsTokenExpiresTheAgentReconnectsWithAFreshOneAndKeepsFollowing()
+    {
+        using var tenant = await api.NewTenantAsync();
+        var (phone, _) = await tenant.CreatePhoneAsync(Numbers.NextUs());
+        var lifetime = TimeSpan.FromSeconds(4);
+        var firstExpires = DateTimeOffset.UtcNow + lifetime;
+        var options = new VoiceAgentOptions
+        {
+            ApiBaseUrl = api.BaseAddress,
+            // A fresh token each time, as an identity provider would give: each connection closes when its token expires.
+            AccessToken = _ => Task.FromResult(ConnectionLifetimeTests.Tokens.Issue("agent-short", [], [PlatformRoles.VoiceAgent], lifetime)),
+        };
+        await using var agent = await VoiceAgentConfig.StartAsync(options, phone.PhoneNumber, TestContext.Current.CancellationToken);
+
+        await Wait.UntilAsync(() => DateTimeOffset.UtcNow > firstExpires.AddSeconds(1), "the first token has expired", TimeSpan.FromSeconds(15));
+        await tenant.Editor.PutOrFailAsync(tenant.Path($"/phone-numbers/{phone.Id}/settings/voice"), new { greeting = "After the first token" }, "\"v0\"");
+
+        await Wait.UntilAsync(() => Greeting(agent) == "After the first token", "the agent follows changes on its next connection");
+    }
+
+    [Fact]
     public async Task AnAgentIsToldWhenItsPhoneIsRemoved()
     {
         using var tenant = await api.NewTenantAsync();

@@ -700,7 +700,7 @@ export interface paths {
         post: operations["SubscribeToChannel"];
         /**
          * Stop receiving a channel's messages on a connection
-         * @description `?connectionId=...&channel=...`, the same values as the subscription.
+         * @description `?connectionId=...&channel=...`, the same values as the subscription. Only your own connections.
          */
         delete: operations["UnsubscribeFromChannel"];
         options?: never;
@@ -7203,6 +7203,15 @@ export interface operations {
             };
             /** @description No bearer token, or an invalid or expired one (`unauthorized`). */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (`not-found`), also when it belongs to a business the caller is not a member of. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
