@@ -90,38 +90,32 @@ public static class MigrationsApi
         return v2;
     }
 
-    private static async Task<Results<Accepted<RunStarted>, ProblemHttpResult>> StartAsync(
-        MigrationRequest body, HttpContext http, TimeProvider time, CancellationToken ct)
-    {
-        var options = MigrationRequests.Validate(body);
-        return options.IsOk
-            ? await StartUnlessRunningAsync(http, time, options.Value, RunPhase.Migrate, ct)
-            : options.Problem.ToHttp();
-    }
+    private static Task<Results<Accepted<RunStarted>, ProblemHttpResult>> StartAsync(
+        MigrationRequest body, HttpContext http, TimeProvider time, CancellationToken ct) =>
+        StartUnlessRunningAsync(http, time, MigrationRequests.Validate(body), RunPhase.Migrate, ct);
 
-    private static async Task<Results<Accepted<RunStarted>, ProblemHttpResult>> StartVerificationAsync(
-        VerificationRequest body, HttpContext http, TimeProvider time, CancellationToken ct)
-    {
-        var options = MigrationRequests.Validate(body);
-        return options.IsOk
-            ? await StartUnlessRunningAsync(http, time, options.Value, RunPhase.Verify, ct)
-            : options.Problem.ToHttp();
-    }
+    private static Task<Results<Accepted<RunStarted>, ProblemHttpResult>> StartVerificationAsync(
+        VerificationRequest body, HttpContext http, TimeProvider time, CancellationToken ct) =>
+        StartUnlessRunningAsync(http, time, MigrationRequests.Validate(body), RunPhase.Verify, ct);
 
     /// <summary>
     /// Starts the run unless a migration is writing some of its businesses: two migrations would write them twice, and
     /// a verification would report every business not migrated yet as failed.
     /// </summary>
     private static async Task<Results<Accepted<RunStarted>, ProblemHttpResult>> StartUnlessRunningAsync(
-        HttpContext http, TimeProvider time, RunOptions options, RunPhase phase, CancellationToken ct)
+        HttpContext http, TimeProvider time, Result<RunOptions> options, RunPhase phase, CancellationToken ct)
     {
+        if (!options.IsOk)
+        {
+            return options.Problem.ToHttp();
+        }
         var client = http.DurableClient();
         await StartLock.WaitAsync(ct);
         try
         {
             await foreach (var running in client.GetAllInstancesAsync(Active).WithCancellation(ct))
             {
-                if (running.ReadInputAs<RunState>() is { } state && MigrationRequests.Overlap(options, state))
+                if (running.ReadInputAs<RunState>() is { } state && MigrationRequests.Overlap(options.Value, state))
                 {
                     return new Problem(ProblemTypes.MigrationRunning, 409, "A migration of these businesses is running",
                         phase == RunPhase.Migrate
@@ -129,7 +123,7 @@ public static class MigrationsApi
                             : $"Run '{running.InstanceId}' is migrating some of these businesses; verify them once it has finished.").ToHttp();
                 }
             }
-            return await StartRunAsync(client, http, time, RunState.Start(options, time.GetUtcNow().UtcDateTime, phase), ct);
+            return await StartRunAsync(client, http, time, RunState.Start(options.Value, time.GetUtcNow().UtcDateTime, phase), ct);
         }
         finally
         {

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
+using MultiPhone.Common;
 
 namespace MultiPhone.Services;
 
@@ -57,6 +58,7 @@ public enum ServiceSource
 }
 
 /// <summary>Body of POST and PUT on services, business-wide or a phone's own.</summary>
+[OutputOnlyMembers(typeof(ServiceResponse))]
 public sealed record ServiceInput
 {
     [StringLength(ServiceRules.MaxNameLength)]

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
+using MultiPhone.Common;
 
 namespace MultiPhone.Staff;
 
@@ -35,6 +36,7 @@ public sealed record StaffAssignment
 }
 
 /// <summary>Body of <c>PUT .../phone-numbers/{phoneId}/staff</c>: the whole list, replacing the current one.</summary>
+[OutputOnlyMembers(typeof(PhoneStaffResponse))]
 public sealed record PhoneStaffInput
 {
     [MaxLength(StaffRules.MaxAssignments)]
@@ -42,6 +44,7 @@ public sealed record PhoneStaffInput
     public IReadOnlyList<StaffAssignmentInput?>? Assignments { get; init; }
 }
 
+[OutputOnlyMembers(typeof(AssignedStaff))]
 public sealed record StaffAssignmentInput
 {
     [Required]

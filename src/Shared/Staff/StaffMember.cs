@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
+using MultiPhone.Common;
 
 namespace MultiPhone.Staff;
 
@@ -33,6 +34,7 @@ public sealed record StaffMember
 }
 
 /// <summary>Body of POST and PUT on staff.</summary>
+[OutputOnlyMembers(typeof(StaffResponse))]
 public sealed record StaffInput
 {
     [Required]
