@@ -78,4 +78,42 @@ public sealed class ConcurrencyTests(ApiFactory api)
         Assert.Single(responses, r => r.StatusCode == HttpStatusCode.OK);
         Assert.Equal(9, responses.Count(r => r.StatusCode == HttpStatusCode.PreconditionFailed));
     }
+
+    [Fact]
+    public async Task ConcurrentPutsOfADefaultSectionWithIfMatchAnyAllSucceed()
+    {
+        using var tenant = await api.NewTenantAsync();
+
+        await AssertAllSucceedAsync(i => tenant.Editor.SendJsonAsync(HttpMethod.Put, tenant.Path("/settings/defaults/sms"), new { signature = $"Writer {i}" }, "*"));
+    }
+
+    [Fact]
+    public async Task ConcurrentPutsOfAPhoneWithIfMatchAnyAllSucceed()
+    {
+        using var tenant = await api.NewTenantAsync();
+        var (phone, _) = await tenant.CreatePhoneAsync(Numbers.NextUs());
+
+        await AssertAllSucceedAsync(i => tenant.Admin.SendJsonAsync(HttpMethod.Put,
+            tenant.Path($"/phone-numbers/{phone.Id}"), PhoneCalls.NewPhone(phone.PhoneNumber, $"Name {i}"), "*"));
+    }
+
+    [Fact]
+    public async Task ConcurrentV1PutsWithoutIfMatchAllSucceed()
+    {
+        using var tenant = await api.NewTenantAsync();
+        await tenant.CreatePhoneAsync(Numbers.NextUs());
+
+        await AssertAllSucceedAsync(i => tenant.Editor.SendJsonAsync(HttpMethod.Put, $"/api/v1/businesses/{tenant.BusinessId}/settings/sms", new { signature = $"Writer {i}" }));
+    }
+
+    /// <summary>Ten writes of one resource at once, five rounds: every one must succeed (a write that matches anything is never stale).</summary>
+    private static async Task AssertAllSucceedAsync(Func<int, Task<HttpResponseMessage>> write)
+    {
+        for (var round = 0; round < 5; round++)
+        {
+            var responses = await Task.WhenAll(Enumerable.Range(0, 10).Select(write));
+            var statuses = responses.Select(r => (int)r.StatusCode).ToList();
+            Assert.True(statuses.All(s => s == 200), $"Round {round}: {string.Join(", ", statuses)}");
+        }
+    }
 }

@@ -12,6 +12,14 @@ public sealed class ETagsTests
     public void WildcardMatchesAnyCurrentTag(string ifMatch) =>
         Assert.True(ETags.Matches(ifMatch, Current));
 
+    [Theory]
+    [InlineData("*", true)]
+    [InlineData(" * ", true)]
+    [InlineData("\"v3\"", false)]
+    [InlineData("\"*\"", false)]
+    public void OnlyTheWildcardIsAny(string ifMatch, bool any) =>
+        Assert.Equal(any, ETags.IsAny(ifMatch));
+
     [Fact]
     public void SameStrongTagMatches() =>
         Assert.True(ETags.Matches("\"v3\"", Current));

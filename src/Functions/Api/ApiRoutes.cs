@@ -14,6 +14,7 @@ public static class ApiRoutes
         app.MapGroup("/api/v2/businesses/{businessId}")
             .RequireAuthorization()
             .RequireBusinessMember()
+            .RetryLostRacesUnderIfMatchAny()
             .MapBusinesses()
             .MapPhoneNumbers()
             .MapStaff()
@@ -37,6 +38,7 @@ public static class ApiRoutes
             .RequireAuthorization()
             .MarkDeprecated()
             .RequireBusinessMember()
+            .RetryLostRacesUnderIfMatchAny(absentMeansAny: true)
             .MapLegacySettings();
         return app;
     }

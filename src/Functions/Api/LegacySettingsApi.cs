@@ -97,7 +97,8 @@ public static class LegacySettingsApi
         Result<SectionView<T>> result, string businessId, string phoneId, HttpRequest request, HttpResponse response)
         where T : class, ISettingsSection<T>
     {
-        response.Headers.Append("Link", $"<{request.PathBase}/api/v2/businesses/{businessId}/phone-numbers/{phoneId}/settings/{T.Name}>; rel=\"successor-version\"");
+        // Set, not appended: the endpoint may run more than once (IfMatchAny); the deprecation Link is added on sending.
+        response.Headers.Link = $"<{request.PathBase}/api/v2/businesses/{businessId}/phone-numbers/{phoneId}/settings/{T.Name}>; rel=\"successor-version\"";
         if (!result.IsOk)
         {
             return result.Problem.ToHttp();

@@ -29,16 +29,19 @@ public static class MigrationsApi
         group.MapPost("", StartAsync)
             .Describe("StartLegacyMigration", "Start migrating legacy single-phone businesses (or a dry run)",
                 "Each legacy business's number becomes its primary phone, its hours move to that phone and its other "
-                + "settings become the business defaults. Answers 202 with the run's id and its management URLs. A second run "
-                + "over any of the same businesses while one is running is refused (409 migration-running).")
+                + "settings become the business defaults. The body is an object (`{}` for every default). Answers 202 with the run's "
+                + "id and its management URLs. A second run over any of the same businesses while one is running is refused (409 migration-running).")
             .Produces<RunStarted>(StatusCodes.Status202Accepted)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/verify", StartVerificationAsync)
             .Describe("StartLegacyMigrationVerification", "Start checking every business against what the migration promises",
-                "A run of its own (same routes to watch it); the businesses that fail are in its report with every finding.")
+                "A run of its own (same routes to watch it); the businesses that fail are in its report with every finding. "
+                + "The body is an object (`{}` for every default). Refused while a migration of any of the same businesses is running "
+                + "(409 migration-running): it would report each business not migrated yet as failed.")
             .Produces<RunStarted>(StatusCodes.Status202Accepted)
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapGet("", ListAsync)
             .Describe("ListLegacyMigrations", "The runs, most recent first",
                 "Migration and verification runs with their Durable status, newest first.");
@@ -76,10 +79,21 @@ public static class MigrationsApi
         .Produces(StatusCodes.Status202Accepted)
         .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
 
-    private static async Task<Results<Accepted<RunStarted>, ProblemHttpResult>> StartAsync(
-        MigrationRequest? body, HttpContext http, TimeProvider time, CancellationToken ct)
+    private static Task<Results<Accepted<RunStarted>, ProblemHttpResult>> StartAsync(
+        MigrationRequest body, HttpContext http, TimeProvider time, CancellationToken ct) =>
+        StartUnlessRunningAsync(http, time, MigrationRequests.Validate(body), RunPhase.Migrate, ct);
+
+    private static Task<Results<Accepted<RunStarted>, ProblemHttpResult>> StartVerificationAsync(
+        VerificationRequest body, HttpContext http, TimeProvider time, CancellationToken ct) =>
+        StartUnlessRunningAsync(http, time, MigrationRequests.Validate(body), RunPhase.Verify, ct);
+
+    /// <summary>
+    /// Starts the run unless a migration is writing some of its businesses: two migrations would write them twice, and
+    /// a verification would report every business not migrated yet as failed.
+    /// </summary>
+    private static async Task<Results<Accepted<RunStarted>, ProblemHttpResult>> StartUnlessRunningAsync(
+        HttpContext http, TimeProvider time, Result<RunOptions> options, RunPhase phase, CancellationToken ct)
     {
-        var options = MigrationRequests.Validate(body ?? new MigrationRequest(null, null, null, null, null));
         if (!options.IsOk)
         {
             return options.Problem.ToHttp();
@@ -93,24 +107,17 @@ public static class MigrationsApi
                 if (running.ReadInputAs<RunState>() is { } state && MigrationRequests.Overlap(options.Value, state))
                 {
                     return new Problem(ProblemTypes.MigrationRunning, 409, "A migration of these businesses is running",
-                        $"Run '{running.InstanceId}' is migrating some of the same businesses; wait for it, or terminate it.").ToHttp();
+                        phase == RunPhase.Migrate
+                            ? $"Run '{running.InstanceId}' is migrating some of the same businesses; wait for it, or terminate it."
+                            : $"Run '{running.InstanceId}' is migrating some of these businesses; verify them once it has finished.").ToHttp();
                 }
             }
-            return await StartRunAsync(client, http, time, RunState.Start(options.Value, time.GetUtcNow().UtcDateTime), ct);
+            return await StartRunAsync(client, http, time, RunState.Start(options.Value, time.GetUtcNow().UtcDateTime, phase), ct);
         }
         finally
         {
             StartLock.Release();
         }
-    }
-
-    private static async Task<Results<Accepted<RunStarted>, ProblemHttpResult>> StartVerificationAsync(
-        VerificationRequest? body, HttpContext http, TimeProvider time, CancellationToken ct)
-    {
-        var options = MigrationRequests.Validate(body ?? new VerificationRequest(null, null, null));
-        return options.IsOk
-            ? await StartRunAsync(http.DurableClient(), http, time, RunState.Start(options.Value, time.GetUtcNow().UtcDateTime, RunPhase.Verify), ct)
-            : options.Problem.ToHttp();
     }
 
     private static async Task<Results<Accepted<RunStarted>, ProblemHttpResult>> StartRunAsync(

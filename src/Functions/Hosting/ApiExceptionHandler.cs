@@ -1,7 +1,10 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.Azure.Cosmos;
+using Microsoft.Extensions.Options;
 using MultiPhone.Common;
 
 namespace MultiPhone.Functions.Hosting;
@@ -21,7 +24,7 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
         }
         var problem = exception switch
         {
-            BadHttpRequestException bad => FromBadRequest(bad),
+            BadHttpRequestException bad => FromBadRequest(bad, httpContext),
             CosmosException { StatusCode: HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable or HttpStatusCode.RequestTimeout } cosmos
                 => Unavailable(httpContext, cosmos.RetryAfter),
             HttpRequestException => Unavailable(httpContext, retryAfter: null),
@@ -46,15 +49,17 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
         });
     }
 
-    private static Problem FromBadRequest(BadHttpRequestException exception)
+    private static Problem FromBadRequest(BadHttpRequestException exception, HttpContext http)
     {
         var (type, title) = ProblemResults.ForStatus(exception.StatusCode);
         if (exception.InnerException is JsonException json)
         {
-            var path = string.IsNullOrEmpty(json.Path) || json.Path == "$" ? "body" : json.Path.TrimStart('$', '.');
-            return new Problem(type, 400, "The request body is not valid JSON for this operation",
-                $"Could not read '{path}': wrong type, unknown value, a member this operation does not have or one given twice, or broken JSON.",
-                new Dictionary<string, string[]> { [path] = ["Has the wrong type or an unknown value, is not a member of this body or is given twice, or the JSON is broken here."] });
+            // The handler runs with the endpoint cleared; the feature keeps the one that failed.
+            var body = http.Features.Get<IExceptionHandlerFeature>()?.Endpoint?.Metadata.GetMetadata<IAcceptsMetadata>()?.RequestType;
+            var error = JsonReadError.Of(json, body ?? typeof(object),
+                http.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions);
+            return new Problem(type, 400, "The request body is not valid JSON for this operation", error.Detail,
+                new Dictionary<string, string[]> { [error.Field] = [error.Summary] });
         }
         return new Problem(type, exception.StatusCode, title, exception.Message);
     }

@@ -27,6 +27,7 @@ internal static class OpenApiConventions
     private const string ProblemSchema = "Problem";
     private const string ProblemContentType = "application/problem+json";
     private const string NotNullKey = "multiphone-not-null";
+    private const string ReadOnlyKey = "multiphone-read-only";
 
     private static readonly Dictionary<int, string> ProblemDescriptions = new()
     {
@@ -148,6 +149,13 @@ internal static class OpenApiConventions
         document.Components.Schemas[ProblemSchema] = ProblemDetailsSchema();
         foreach (var schema in document.Components.Schemas.Values.OfType<OpenApiSchema>())
         {
+            foreach (var name in MetadataNames(schema, ReadOnlyKey))
+            {
+                if (schema.Properties![name] is OpenApiSchemaReference reference)
+                {
+                    schema.Properties[name] = new OpenApiSchema { AllOf = [reference], ReadOnly = true };
+                }
+            }
             foreach (var name in NotNullNames(schema))
             {
                 if (schema.Properties![name] is OpenApiSchema { OneOf: [OpenApiSchema { Type: JsonSchemaType.Null }, { } other] })
@@ -192,8 +200,37 @@ internal static class OpenApiConventions
         return Task.CompletedTask;
     }
 
-    private static string[] NotNullNames(OpenApiSchema schema) =>
-        schema.Metadata is { } metadata && metadata.TryGetValue(NotNullKey, out var names) ? (string[])names : [];
+    /// <summary>
+    /// A body's output-only members (<see cref="OutputOnlyMembersAttribute"/>) are readOnly: a client may send back what
+    /// it read, and they are ignored.
+    /// </summary>
+    public static Task OutputOnlyIsReadOnly(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken ct)
+    {
+        if (context.JsonTypeInfo.Kind != JsonTypeInfoKind.Object || schema.Properties is null)
+        {
+            return Task.CompletedTask;
+        }
+        var names = OutputOnlyMembersAttribute.Of(context.JsonTypeInfo.Type, context.JsonTypeInfo.Options).Select(member => member.Name).ToArray();
+        foreach (var name in names)
+        {
+            if (schema.Properties.TryGetValue(name, out var property) && property is OpenApiSchema plain)
+            {
+                plain.ReadOnly = true;
+            }
+        }
+        if (names.Length > 0)
+        {
+            // Schemas of their own (enums, objects) become references after this runs; DescribeDocument marks those.
+            schema.Metadata ??= new Dictionary<string, object>();
+            schema.Metadata[ReadOnlyKey] = names;
+        }
+        return Task.CompletedTask;
+    }
+
+    private static string[] NotNullNames(OpenApiSchema schema) => MetadataNames(schema, NotNullKey);
+
+    private static string[] MetadataNames(OpenApiSchema schema, string key) =>
+        schema.Metadata is { } metadata && metadata.TryGetValue(key, out var names) ? (string[])names : [];
 
     private static OpenApiSchema WithType(OpenApiSchema schema, JsonSchemaType type)
     {

@@ -58,6 +58,7 @@ public static class OpenApiDocs
                 return OpenApiConventions.DescribeDocument(document, context, ct);
             });
             options.AddSchemaTransformer(OpenApiConventions.RequiredIsNotNull);
+            options.AddSchemaTransformer(OpenApiConventions.OutputOnlyIsReadOnly);
             options.AddOperationTransformer((operation, context, ct) =>
             {
                 if (context.Description.ActionDescriptor.EndpointMetadata.OfType<IdempotentMetadata>().Any())

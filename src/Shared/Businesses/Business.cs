@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using MultiPhone.Common;
 
 namespace MultiPhone.Businesses;
 
@@ -69,6 +70,7 @@ public sealed record CompanyProfile
 }
 
 /// <summary>Body of <c>PUT /api/v2/businesses/{businessId}</c>.</summary>
+[OutputOnlyMembers(typeof(BusinessResponse))]
 public sealed record BusinessInput(
     [property: Required, StringLength(BusinessRules.MaxNameLength, MinimumLength = 1)] string? Name,
     CompanyProfile? CompanyProfile = null);

@@ -42,6 +42,7 @@ public sealed record Subscription
 }
 
 /// <summary>Body of <c>PUT /api/v2/businesses/{businessId}/subscription</c>.</summary>
+[OutputOnlyMembers(typeof(SubscriptionResponse))]
 public sealed record SubscriptionInput
 {
     [Required]

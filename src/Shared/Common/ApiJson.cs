@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace MultiPhone.Common;
 
@@ -23,6 +24,25 @@ public static class ApiJson
         // strings it converts. A misspelt setting would otherwise be absent, which here means "inherit".
         options.AllowDuplicateProperties = false;
         options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+        options.TypeInfoResolver = (options.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver()).WithAddedModifier(AcceptOutputOnlyMembers);
+    }
+
+    /// <summary>
+    /// A body may carry the output-only members its type declares (<see cref="OutputOnlyMembersAttribute"/>): they are
+    /// read as the representation types them, so still checked, and dropped. They are never written.
+    /// </summary>
+    private static void AcceptOutputOnlyMembers(JsonTypeInfo info)
+    {
+        if (info.Kind != JsonTypeInfoKind.Object)
+        {
+            return;
+        }
+        foreach (var (name, type) in OutputOnlyMembersAttribute.Of(info.Type, info.Options))
+        {
+            var property = info.CreateJsonPropertyInfo(type, name);
+            property.Set = static (_, _) => { };
+            info.Properties.Add(property);
+        }
     }
 
     private static JsonSerializerOptions Create()

@@ -12,4 +12,8 @@ public static class ETags
         EntityTagHeaderValue.TryParse(current, out var tag)
         && EntityTagHeaderValue.TryParseStrictList([ifMatch], out var listed)
         && listed.Any(candidate => candidate.Equals(EntityTagHeaderValue.Any) || candidate.Compare(tag, useStrongComparison: true));
+
+    /// <summary>Whether the If-Match header is <c>*</c>: it matches any current representation, whichever it is.</summary>
+    public static bool IsAny(string ifMatch) =>
+        EntityTagHeaderValue.TryParseStrictList([ifMatch], out var listed) && listed.Any(candidate => candidate.Equals(EntityTagHeaderValue.Any));
 }

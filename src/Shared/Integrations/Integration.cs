@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
+using MultiPhone.Common;
 
 namespace MultiPhone.Integrations;
 
@@ -45,6 +46,7 @@ public sealed record Integration
 }
 
 /// <summary>Body of POST and PUT on integrations.</summary>
+[OutputOnlyMembers(typeof(IntegrationResponse))]
 public sealed record IntegrationInput
 {
     [Required]

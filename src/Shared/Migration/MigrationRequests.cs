@@ -41,8 +41,9 @@ public static class MigrationRequests
         Validate(dryRun: false, request.BatchSize, request.MaxParallelism, request.BusinessIds, verify: true);
 
     /// <summary>
-    /// Whether two runs would write the same businesses: a run over every business overlaps any other; two runs over
-    /// chosen businesses overlap when they share one. Dry runs and verifications write nothing and overlap nothing.
+    /// Whether a run to start (<paramref name="a"/>, a migration or a verification) covers businesses the running
+    /// migration <paramref name="b"/> is still writing: a run over every business overlaps any other; two runs over
+    /// chosen businesses overlap when they share one. Dry runs write nothing, and a run verifying has finished writing.
     /// </summary>
     public static bool Overlap(RunOptions a, RunState b) =>
         !a.DryRun && !b.Options.DryRun && b.Phase == RunPhase.Migrate

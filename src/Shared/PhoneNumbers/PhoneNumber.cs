@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
+using MultiPhone.Common;
 
 namespace MultiPhone.PhoneNumbers;
 
@@ -86,6 +87,7 @@ public sealed record PhoneNumberIndexEntry
 }
 
 /// <summary>Body of POST and PUT on phone numbers.</summary>
+[OutputOnlyMembers(typeof(PhoneNumberResponse))]
 public sealed record PhoneNumberInput
 {
     /// <summary>

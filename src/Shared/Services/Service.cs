@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
+using MultiPhone.Common;
 using MultiPhone.LocationItems;
 
 namespace MultiPhone.Services;
@@ -43,6 +44,7 @@ public enum ServiceSource
 }
 
 /// <summary>Body of POST and PUT on services, business-wide or a phone's own.</summary>
+[OutputOnlyMembers(typeof(ServiceResponse))]
 public sealed record ServiceInput
 {
     [StringLength(ServiceRules.MaxNameLength)]

@@ -1,5 +1,7 @@
 using System.ComponentModel.DataAnnotations;
+using MultiPhone.Common;
 using MultiPhone.LocationItems;
+using System.Text.Json.Serialization;
 
 namespace MultiPhone.Staff;
 
@@ -20,6 +22,7 @@ public sealed record StaffAssignment
 }
 
 /// <summary>Body of <c>PUT .../phone-numbers/{phoneId}/staff</c>: the whole list, replacing the current one.</summary>
+[OutputOnlyMembers(typeof(PhoneStaffResponse))]
 public sealed record PhoneStaffInput
 {
     [MaxLength(StaffRules.MaxAssignments)]
@@ -27,6 +30,7 @@ public sealed record PhoneStaffInput
     public IReadOnlyList<StaffAssignmentInput?>? Assignments { get; init; }
 }
 
+[OutputOnlyMembers(typeof(AssignedStaff))]
 public sealed record StaffAssignmentInput
 {
     [Required]

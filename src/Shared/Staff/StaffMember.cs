@@ -1,5 +1,7 @@
 using System.ComponentModel.DataAnnotations;
+using MultiPhone.Common;
 using MultiPhone.LocationItems;
+using System.Text.Json.Serialization;
 
 namespace MultiPhone.Staff;
 
@@ -17,6 +19,7 @@ public sealed record StaffMember : CatalogItem
 }
 
 /// <summary>Body of POST and PUT on staff.</summary>
+[OutputOnlyMembers(typeof(StaffResponse))]
 public sealed record StaffInput
 {
     [Required]

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using MultiPhone.IntegrationTests.Infrastructure;
@@ -103,6 +104,22 @@ public sealed class MigrationApiTests(ApiFactory api)
     }
 
     [Fact]
+    public async Task AVerificationOfBusinessesAMigrationIsStillWritingIsRefusedButOneOfOthersStarts()
+    {
+        var businesses = await SeedAsync(api, 40);
+        using var ops = api.Ops();
+        var migrating = await StartAsync(ops, Run(businesses.Take(20), batchSize: 1, maxParallelism: 1));
+
+        var overlapping = await ops.SendJsonAsync(HttpMethod.Post, $"{Base}/verify", new { businessIds = businesses.Skip(10).Take(20).Select(b => b.Id) });
+        var other = await StartAsync(ops, new { businessIds = businesses.Skip(20).Select(b => b.Id) }, $"{Base}/verify");
+
+        var problem = await overlapping.AssertProblemAsync(HttpStatusCode.Conflict, "migration-running");
+        Assert.Contains(migrating, problem.GetProperty("detail").GetString());
+        Assert.Equal("Completed", RuntimeStatus(await FinishedAsync(ops, other)));
+        Assert.Equal("Completed", RuntimeStatus(await FinishedAsync(ops, migrating)));
+    }
+
+    [Fact]
     public async Task OpsSuspendResumeTerminateAndPurgeARun()
     {
         var businesses = await SeedAsync(api, 80);
@@ -170,6 +187,18 @@ public sealed class MigrationApiTests(ApiFactory api)
         Assert.Equal(["batchSize", "businessIds[1]", "maxParallelism"], (await bad.AssertProblemAsync(HttpStatusCode.BadRequest, "validation")).ErrorFields());
         await unknown.AssertProblemAsync(HttpStatusCode.NotFound, "not-found");
         await unknownReport.AssertProblemAsync(HttpStatusCode.NotFound, "not-found");
+    }
+
+    [Theory]
+    [InlineData(Base)]
+    [InlineData(Base + "/verify")]
+    public async Task AStartWhoseBodyIsNotAnObjectIsRefused(string path)
+    {
+        using var ops = api.Ops();
+
+        var response = await ops.PostAsync(path, new StringContent("null", Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
+
+        await response.AssertProblemAsync(HttpStatusCode.BadRequest, "malformed-request");
     }
 
     private static async Task Steer(HttpClient ops, string runId, string command) =>

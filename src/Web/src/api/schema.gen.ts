@@ -803,7 +803,7 @@ export interface paths {
         put?: never;
         /**
          * Start migrating legacy single-phone businesses (or a dry run)
-         * @description Each legacy business's number becomes its primary phone, its hours move to that phone and its other settings become the business defaults. Answers 202 with the run's id and its management URLs. A second run over any of the same businesses while one is running is refused (409 migration-running).
+         * @description Each legacy business's number becomes its primary phone, its hours move to that phone and its other settings become the business defaults. The body is an object (`{}` for every default). Answers 202 with the run's id and its management URLs. A second run over any of the same businesses while one is running is refused (409 migration-running).
          */
         post: operations["StartLegacyMigration"];
         delete?: never;
@@ -823,7 +823,7 @@ export interface paths {
         put?: never;
         /**
          * Start checking every business against what the migration promises
-         * @description A run of its own (same routes to watch it); the businesses that fail are in its report with every finding.
+         * @description A run of its own (same routes to watch it); the businesses that fail are in its report with every finding. The body is an object (`{}` for every default). Refused while a migration of any of the same businesses is running (409 migration-running): it would report each business not migrated yet as failed.
          */
         post: operations["StartLegacyMigrationVerification"];
         delete?: never;
@@ -1098,6 +1098,11 @@ export interface components {
         BusinessInput: {
             name: string;
             companyProfile?: null | components["schemas"]["CompanyProfile"];
+            readonly id?: null | string;
+            /** Format: date-time */
+            readonly createdAt?: string;
+            /** Format: date-time */
+            readonly updatedAt?: string;
         };
         BusinessResponse: {
             id: string;
@@ -1247,6 +1252,14 @@ export interface components {
             secrets?: null | {
                 [key: string]: string;
             };
+            readonly id?: null | string;
+            readonly secretNames?: null | string[];
+            /** Format: date-time */
+            readonly secretsUpdatedAt?: null | string;
+            /** Format: date-time */
+            readonly createdAt?: string;
+            /** Format: date-time */
+            readonly updatedAt?: string;
         };
         IntegrationList: {
             items: components["schemas"]["IntegrationResponse"][];
@@ -1322,6 +1335,12 @@ export interface components {
             isActive?: null | boolean;
             isPrimary?: null | boolean;
             settings?: null | components["schemas"]["NewPhoneSettings"];
+            readonly id?: null | string;
+            readonly businessId?: null | string;
+            /** Format: date-time */
+            readonly createdAt?: string;
+            /** Format: date-time */
+            readonly updatedAt?: string;
         };
         PhoneNumberList: {
             items: components["schemas"]["PhoneNumberResponse"][];
@@ -1452,6 +1471,7 @@ export interface components {
         };
         PhoneStaffInput: {
             assignments: components["schemas"]["StaffAssignmentInput"][];
+            readonly phoneId?: null | string;
         };
         PhoneStaffResponse: {
             phoneId: string;
@@ -1640,6 +1660,14 @@ export interface components {
             durationMinutes?: null | number;
             price?: null | components["schemas"]["PriceInput"];
             bookable?: null | boolean;
+            readonly id?: null | string;
+            readonly businessId?: null | string;
+            readonly phoneId?: null | string;
+            readonly source?: components["schemas"]["ServiceSource"];
+            /** Format: date-time */
+            readonly createdAt?: string;
+            /** Format: date-time */
+            readonly updatedAt?: string;
         };
         ServiceList: {
             items: components["schemas"]["ServiceResponse"][];
@@ -1682,12 +1710,20 @@ export interface components {
             staffId: string;
             role?: null | string;
             acceptsTransfers?: null | boolean;
+            readonly name?: null | string;
+            readonly active?: boolean;
         };
         StaffInput: {
             name: string;
             email?: null | string;
             phone?: null | string;
             active?: null | boolean;
+            readonly id?: null | string;
+            readonly businessId?: null | string;
+            /** Format: date-time */
+            readonly createdAt?: string;
+            /** Format: date-time */
+            readonly updatedAt?: string;
         };
         StaffList: {
             items: components["schemas"]["StaffResponse"][];
@@ -1708,6 +1744,10 @@ export interface components {
             plan: components["schemas"]["SubscriptionPlan"];
             /** Format: int32 */
             maxPhoneNumbers?: null | number;
+            /** Format: int32 */
+            readonly phoneNumbersUsed?: number;
+            /** Format: date-time */
+            readonly updatedAt?: null | string;
         };
         /** @enum {unknown} */
         SubscriptionPlan: "starter" | "growth" | "scale" | "enterprise";
@@ -7579,9 +7619,9 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": null | components["schemas"]["MigrationRequest"];
+                "application/json": components["schemas"]["MigrationRequest"];
             };
         };
         responses: {
@@ -7666,9 +7706,9 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": null | components["schemas"]["VerificationRequest"];
+                "application/json": components["schemas"]["VerificationRequest"];
             };
         };
         responses: {
@@ -7701,6 +7741,15 @@ export interface operations {
             };
             /** @description Not allowed: the role is too low (`forbidden`) or, for webhooks, the signature does not verify (`invalid-signature`). */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A conflict with the current state (`phone-number-taken`, `primary-required`, `phone-number-limit`, `idempotency-in-progress`). */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
