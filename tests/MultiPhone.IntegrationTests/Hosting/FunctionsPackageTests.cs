@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using MultiPhone.Functions.Hosting;
 using MultiPhone.IntegrationTests.Infrastructure;
 
 namespace MultiPhone.IntegrationTests.Hosting;
@@ -45,6 +46,19 @@ public sealed class FunctionsPackageTests(PublishedPackage package) : IClassFixt
 
         Assert.True(approved == published,
             $"functions.metadata changed. If the change is intended, review it and copy it to {Path.GetFileName(ApprovedMetadata)}:\n{published}");
+    }
+
+    [Fact]
+    public void TheStandaloneWorkerRegistersTheDurableTasksTheHostIsToldOf()
+    {
+        var host = Functions()
+            .Where(f => f["bindings"]!.AsArray().Any(b => (string?)b!["type"] is "orchestrationTrigger" or "activityTrigger"))
+            .Select(f => ((string)f["name"]!, ((string)f["entryPoint"]!)[..((string)f["entryPoint"]!).LastIndexOf('.')]))
+            .OrderBy(f => f.Item1);
+
+        var standalone = DurableTasks.In(typeof(DurableTasks).Assembly).Select(t => (t.Name, t.Type.FullName!));
+
+        Assert.Equal(host, standalone);
     }
 
     [Fact]
