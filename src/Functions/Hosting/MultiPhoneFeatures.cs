@@ -43,7 +43,7 @@ public static class MultiPhoneFeatures
             .AddRealtime(builder.Configuration)
             .AddConsole()
             .AddLegacyMigration()
-            .AddDemoData();
+            .AddDemoOptions();
         return builder;
     }
 }

@@ -12,6 +12,5 @@ public static class MigrationRegistration
         .AddSingleton<MigrationReportStore>()
         .AddSingleton<LegacyMigrator>()
         .AddSingleton<LegacyVerifier>()
-        .AddSingleton<LazyMigration>()
-        .AddSingleton<LegacyDataSeeder>();
+        .AddSingleton<LazyMigration>();
 }

@@ -93,6 +93,14 @@ public sealed class FunctionsPackageTests(PublishedPackage package) : IClassFixt
     }
 
     [Fact]
+    public void ThePackageHoldsNoDevelopmentData()
+    {
+        Assert.False(File.Exists(Path.Combine(package.Folder, "MultiPhone.DevData.dll")));
+        Assert.DoesNotContain(typeof(DurableTasks).Assembly.GetTypes(), t => t.Name is "DemoData" or "LegacyDataGenerator" or "SeedLegacyCommand");
+        Assert.DoesNotContain(typeof(MultiPhone.Migration.LegacyStore).Assembly.GetTypes(), t => t.Name is "LegacyDataGenerator" or "LegacyDataSeeder");
+    }
+
+    [Fact]
     public void ThePackageHoldsNoLocalSettings()
     {
         Assert.False(File.Exists(Path.Combine(package.Folder, "local.settings.json")));
