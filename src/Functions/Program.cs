@@ -4,7 +4,7 @@ using MultiPhone.Functions.Hosting;
 if (FunctionsHost.IsStartingUs(args))
 {
     // Under the Azure Functions host: an isolated worker. Every HTTP request reaches the Api function
-    // (Functions/ApiFunction.cs), which runs it through the same pipeline as the standalone app.
+    // (Triggers/ApiFunction.cs), which runs it through the same pipeline as the standalone app.
     FunctionsWorker.CreateBuilder(args).Build().Run();
     return 0;
 }

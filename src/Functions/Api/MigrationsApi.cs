@@ -4,6 +4,7 @@ using Microsoft.DurableTask.Client;
 using MultiPhone.Common;
 using MultiPhone.Functions.Auth;
 using MultiPhone.Functions.Hosting;
+using MultiPhone.Functions.Http;
 using MultiPhone.Functions.Migration;
 using MultiPhone.Migration;
 

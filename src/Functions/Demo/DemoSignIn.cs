@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using MultiPhone.Common;
 using MultiPhone.Functions.Auth;
-using MultiPhone.Functions.Hosting;
+using MultiPhone.Functions.Http;
 
 namespace MultiPhone.Functions.Demo;
 

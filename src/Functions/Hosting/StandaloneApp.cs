@@ -1,3 +1,5 @@
+using MultiPhone.Functions.Http;
+
 namespace MultiPhone.Functions.Hosting;
 
 /// <summary>The app without the Functions host, as Program.cs runs it and the dev-data app (tools/MultiPhone.DevData) extends it.</summary>
