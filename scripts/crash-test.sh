@@ -30,8 +30,10 @@ batch=$((businesses / 100))
 
 check_tools
 ensure_emulators
-dotnet build src/Functions -c Release -nologo -v q -clp:NoSummary
+# The dev-data app (tools/MultiPhone.DevData) seeds the legacy businesses; building it builds the app too.
+dotnet build tools/MultiPhone.DevData -c Release -nologo -v q -clp:NoSummary
 app_dir="$root/src/Functions/bin/Release/net10.0"
+dev_data_dir="$root/tools/MultiPhone.DevData/bin/Release/net10.0"
 work="$(mktemp -d)"
 pids=()
 app=""
@@ -75,6 +77,7 @@ start_app() {
   wait_until 120 "the app to answer" curl -fsS -o /dev/null "http://127.0.0.1:$port/api/health/ready"
 }
 app_command() { (cd "$app_dir" && env "${vars[@]}" dotnet MultiPhone.Functions.dll "$@"); }
+dev_data_command() { (cd "$dev_data_dir" && env "${vars[@]}" dotnet MultiPhone.DevData.dll "$@"); }
 status() { curl -fsS "$api/$1" -H "Authorization: Bearer $token"; }
 start_run() { curl -fsS -X POST "$api$2" -H "Authorization: Bearer $token" -H 'Content-Type: application/json' -d "$1" | js 'd.id'; }
 finished() { status "$1" | js 'd.runtimeStatus' | grep -qE '^(Completed|Failed|Terminated)$'; }
@@ -88,7 +91,7 @@ failures=0
 for trial in $(seq 1 "$trials"); do
   app_vars
   start_app
-  app_command seed-legacy --businesses "$businesses" --seed "$((seed + trial))" >"$work/seed-$trial.log"
+  dev_data_command seed-legacy --businesses "$businesses" --seed "$((seed + trial))" >"$work/seed-$trial.log"
   token="$(app_command token --sub crash-test --platform-role ops --hours 4)"
 
   dry="$(start_run '{"dryRun": true, "batchSize": 50}' '')"

@@ -50,17 +50,18 @@ pids+=($!)
 
 echo "Building the API..."
 configuration="${MULTIPHONE_CONFIGURATION:-Debug}"
-dotnet build src/Functions -c "$configuration" -nologo -v q -clp:NoSummary
+# The app with its development data (tools/MultiPhone.DevData): the same app, plus the demo business seeded at start.
+dotnet build tools/MultiPhone.DevData -c "$configuration" -nologo -v q -clp:NoSummary
 wait_until 30 "the Cosmos server on port 8081 to listen" port_in_use 8081
 wait_until 30 "Azurite on port 10001 to listen" port_in_use 10001
 
-# The build output is the function app root: host.json, appsettings.json and the local settings sit beside the app.
+# The build output holds what the function app root does: host.json, appsettings.json and the local settings sit beside the app.
 # The app runs at a lower priority (nice 10) than the emulators, which stand in for services that have machines of
 # their own in Azure: otherwise its thread pool keeps the single-threaded Cosmos server waiting for a core (a third of
 # the time during a migration on 2 cores), and every request the app makes waits with it.
-(cd "src/Functions/bin/$configuration/net10.0" &&
+(cd "tools/MultiPhone.DevData/bin/$configuration/net10.0" &&
   ASPNETCORE_ENVIRONMENT=Development Demo__TokensFile="$root/.local/demo-tokens.txt" Console__Root="$root/src/Web/dist" \
-    exec nice -n 10 dotnet MultiPhone.Functions.dll) &
+    exec nice -n 10 dotnet MultiPhone.DevData.dll) &
 app=$!
 pids+=("$app")
 api_ready() {

@@ -1,14 +1,16 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace MultiPhone.AgentClient;
 
 /// <summary>
-/// A phone's configuration as <c>GET /api/v2/voice/agent-config</c> returns it. <see cref="Json"/> is the whole
-/// document (voice, rules, hours, sms with the source of every field, staff, services, openNow, nextChangeAt).
+/// A phone's configuration as <c>GET /api/v2/voice/agent-config</c> returns it, with what realtime messages carried
+/// since applied to it. <see cref="Json"/> is the whole document (voice, rules, hours, sms with the source of every
+/// field, staff, services, openNow, nextChangeAt).
 /// </summary>
 public sealed class AgentConfigSnapshot
 {
-    private AgentConfigSnapshot(JsonElement json, string etag)
+    private AgentConfigSnapshot(JsonElement json, string? etag)
     {
         Json = json;
         ETag = etag;
@@ -16,10 +18,14 @@ public sealed class AgentConfigSnapshot
 
     public JsonElement Json { get; }
 
-    /// <summary>Sent back as If-None-Match: the server answers 304 while nothing an agent acts on changed.</summary>
-    public string ETag { get; }
+    /// <summary>
+    /// Sent back as If-None-Match: the server answers 304 while nothing an agent acts on changed. Null once a message
+    /// changed the configuration, since the server's tag no longer describes it.
+    /// </summary>
+    public string? ETag { get; }
 
-    public string Version => Json.GetProperty("version").GetString()!;
+    /// <summary>The server's version of the document as read; null once a message changed it (the server hashes the whole document).</summary>
+    public string? Version => Json.TryGetProperty("version", out var version) ? version.GetString() : null;
 
     public string BusinessId => Json.GetProperty("business").GetProperty("id").GetString()!;
 
@@ -31,4 +37,13 @@ public sealed class AgentConfigSnapshot
     public JsonElement Effective(string section, string field) => Json.GetProperty(section).GetProperty("effective").GetProperty(field);
 
     internal static AgentConfigSnapshot Parse(string body, string etag) => new(JsonDocument.Parse(body).RootElement.Clone(), etag);
+
+    /// <summary>This configuration changed by <paramref name="change"/>, with neither the server's version nor its tag.</summary>
+    internal AgentConfigSnapshot With(Action<JsonObject> change)
+    {
+        var json = JsonSerializer.SerializeToNode(Json)!.AsObject();
+        json.Remove("version");
+        change(json);
+        return new(JsonSerializer.SerializeToElement(json), etag: null);
+    }
 }

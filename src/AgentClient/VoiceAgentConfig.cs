@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace MultiPhone.AgentClient;
@@ -16,15 +17,20 @@ public sealed record VoiceAgentOptions
     public required Func<CancellationToken, Task<string>> AccessToken { get; init; }
 
     /// <summary>
-    /// After a change message, the configuration is read again at once and once more this much later: an instance of
-    /// the API that has not seen the change yet may still serve the old one, for at most its MaxStaleness (1 s).
+    /// After a change a message does not carry, the configuration is read again at once and once more this much later:
+    /// an instance of the API that has not seen the change yet may still serve the old one, for at most its
+    /// MaxStaleness (1 s).
     /// </summary>
     public TimeSpan StalenessBound { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Sends the client's API requests (a proxy, a handler that logs or counts them); the default handler when null.</summary>
+    public HttpMessageHandler? HttpHandler { get; init; }
 }
 
 /// <summary>
 /// The configuration of the number a voice agent answers, kept current: loaded with ETag revalidation, followed
-/// through the phone's realtime voice and hours channels, reconnecting and subscribing again after a drop.
+/// through the phone's realtime voice and hours channels (applying what their messages carry, reading again only what
+/// they do not), reconnecting, subscribing and reading again after a drop.
 /// </summary>
 public sealed class VoiceAgentConfig : IAsyncDisposable
 {
@@ -64,7 +70,7 @@ public sealed class VoiceAgentConfig : IAsyncDisposable
     /// <summary>Loads the configuration of the dialed number (E.164) and starts following its changes.</summary>
     public static async Task<VoiceAgentConfig> StartAsync(VoiceAgentOptions options, string dialedNumber, CancellationToken ct = default)
     {
-        var http = new HttpClient { BaseAddress = options.ApiBaseUrl };
+        var http = new HttpClient(options.HttpHandler ?? new HttpClientHandler()) { BaseAddress = options.ApiBaseUrl };
         var path = $"api/v2/voice/agent-config?to={Uri.EscapeDataString(dialedNumber)}";
         var first = await LoadAsync(http, path, options, etag: null, ct) ?? throw new InvalidOperationException("The first load cannot be 304.");
         var agent = new VoiceAgentConfig(options, http, path, first);
@@ -114,20 +120,87 @@ public sealed class VoiceAgentConfig : IAsyncDisposable
 
     private async Task OnChangeAsync(JsonElement message)
     {
-        if (!IsNew(message))
+        var newer = NewerVersions(message);
+        if (newer.Count == 0)
         {
             return;
         }
+        var type = message.GetProperty("type").GetString();
+        if (type == "phone.removed")
+        {
+            Removed?.Invoke();
+            return;
+        }
+        var (carried, apply) = Payload(type, message);
+        await _loading.WaitAsync(_stopping.Token);
+        try
+        {
+            if (apply is not null)
+            {
+                Current = Current.With(apply);
+                Changed?.Invoke(Current);
+            }
+        }
+        finally
+        {
+            _loading.Release();
+        }
+        // Something changed that the message does not say how (the phone itself, a type this client cannot apply).
+        if (newer.Except(carried).Any())
+        {
+            await ReadAfterGapAsync();
+        }
+    }
+
+    /// <summary>
+    /// Reads the configuration at once and once more after <see cref="VoiceAgentOptions.StalenessBound"/>, since the
+    /// API instance answering may not have seen the change yet.
+    /// </summary>
+    private async Task ReadAfterGapAsync()
+    {
         await RefreshAsync(_stopping.Token);
         _ = Task.Delay(_options.StalenessBound, _stopping.Token).ContinueWith(
             _ => RefreshAsync(_stopping.Token), _stopping.Token, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default).Unwrap();
     }
 
+    /// <summary>
+    /// What a message's data replaces in the configuration, and which of its versions that covers (docs/realtime.md).
+    /// An hours message names the phone's version because the time zone is part of the hours; it carries the zone,
+    /// not the rest of the phone, so a newer phone version is a gap.
+    /// </summary>
+    private static (string[] Carried, Action<JsonObject>? Apply) Payload(string? type, JsonElement message)
+    {
+        if (!message.TryGetProperty("data", out var data) || data.ValueKind != JsonValueKind.Object)
+        {
+            return ([], null);
+        }
+        return type switch
+        {
+            "phone.voice.changed" when Has(data, "effective", "sources") => (["voice"], config => config["voice"] = Section(data)),
+            "phone.hours.changed" when Has(data, "effective", "sources", "timezone", "openNow", "nextChangeAt") => (["hours"], config =>
+            {
+                config["hours"] = Section(data);
+                config["phone"]!["timezone"] = Node(data, "timezone");
+                config["openNow"] = Node(data, "openNow");
+                config["nextChangeAt"] = Node(data, "nextChangeAt");
+                // The server worked openNow out when it made the message, a moment before it arrived.
+                config["evaluatedAt"] = DateTimeOffset.UtcNow;
+            }),
+            _ => ([], null),
+        };
+    }
+
+    private static bool Has(JsonElement data, params string[] names) => names.All(name => data.TryGetProperty(name, out _));
+
+    private static JsonObject Section(JsonElement data) => new() { ["effective"] = Node(data, "effective"), ["sources"] = Node(data, "sources") };
+
+    private static JsonNode? Node(JsonElement data, string name) => JsonSerializer.SerializeToNode(data.GetProperty(name));
+
     /// <summary>Delivery is at least once: a message none of whose versions is newer than seen is a repeat.</summary>
-    private bool IsNew(JsonElement message)
+    private List<string> NewerVersions(JsonElement message)
     {
         var channel = message.GetProperty("channel").GetString();
-        var isNew = false;
+        var newer = new List<string>();
         lock (_seenVersions)
         {
             foreach (var version in message.GetProperty("versions").EnumerateObject())
@@ -136,11 +209,11 @@ public sealed class VoiceAgentConfig : IAsyncDisposable
                 if (!_seenVersions.TryGetValue(key, out var seen) || version.Value.GetInt64() > seen)
                 {
                     _seenVersions[key] = version.Value.GetInt64();
-                    isNew = true;
+                    newer.Add(version.Name);
                 }
             }
         }
-        return isNew;
+        return newer;
     }
 
     private static async Task<AgentConfigSnapshot?> LoadAsync(HttpClient http, string path, VoiceAgentOptions options, string? etag, CancellationToken ct)

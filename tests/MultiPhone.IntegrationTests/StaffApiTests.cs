@@ -276,7 +276,7 @@ public sealed class StaffApiTests(ApiFactory api, FaultyApiFactory faulty) : ICl
     }
 
     [Theory]
-    // Ids that break the id rule are refused before any endpoint runs (Hosting/RequestRules.cs).
+    // Ids that break the id rule are refused before any endpoint runs (Http/RequestRules.cs).
     [InlineData("not-a-guid")]
     [InlineData("00000000-0000-0000-0000-000000000000")]
     public async Task AStaffIdThatWasNeverIssuedIsNotFound(string staffId)

@@ -4,7 +4,7 @@ using Microsoft.Net.Http.Headers;
 using MultiPhone.AgentConfig;
 using MultiPhone.Common;
 using MultiPhone.Functions.Auth;
-using MultiPhone.Functions.Hosting;
+using MultiPhone.Functions.Http;
 using MultiPhone.PhoneNumbers;
 using NodaTime;
 

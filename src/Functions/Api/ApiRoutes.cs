@@ -1,5 +1,5 @@
 using MultiPhone.Functions.Auth;
-using MultiPhone.Functions.Hosting;
+using MultiPhone.Functions.OpenApi;
 using MultiPhone.Functions.Realtime;
 
 namespace MultiPhone.Functions.Api;

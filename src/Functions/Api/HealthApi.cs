@@ -1,7 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Cosmos;
 using MultiPhone.Common;
-using MultiPhone.Functions.Hosting;
+using MultiPhone.Functions.Http;
+using MultiPhone.Functions.OpenApi;
 
 namespace MultiPhone.Functions.Api;
 

@@ -4,6 +4,8 @@ using Microsoft.DurableTask.Client;
 using MultiPhone.Common;
 using MultiPhone.Functions.Auth;
 using MultiPhone.Functions.Hosting;
+using MultiPhone.Functions.Http;
+using MultiPhone.Functions.Migration;
 using MultiPhone.Migration;
 
 namespace MultiPhone.Functions.Api;

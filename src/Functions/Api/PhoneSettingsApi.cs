@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using MultiPhone.Common;
 using MultiPhone.Functions.Auth;
-using MultiPhone.Functions.Hosting;
+using MultiPhone.Functions.Http;
 using MultiPhone.Hours;
 using MultiPhone.Settings;
 

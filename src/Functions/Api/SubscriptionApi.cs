@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using MultiPhone.Businesses;
 using MultiPhone.Common;
 using MultiPhone.Functions.Auth;
+using MultiPhone.Functions.Http;
 using MultiPhone.Subscriptions;
 
 namespace MultiPhone.Functions.Api;

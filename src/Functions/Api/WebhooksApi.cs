@@ -6,7 +6,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using MultiPhone.AgentConfig;
 using MultiPhone.Common;
-using MultiPhone.Functions.Hosting;
+using MultiPhone.Functions.Http;
+using MultiPhone.Functions.OpenApi;
 using MultiPhone.Migration;
 using MultiPhone.Telephony;
 

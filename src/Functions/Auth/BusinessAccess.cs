@@ -1,5 +1,5 @@
 using MultiPhone.Common;
-using MultiPhone.Functions.Hosting;
+using MultiPhone.Functions.Http;
 
 namespace MultiPhone.Functions.Auth;
 

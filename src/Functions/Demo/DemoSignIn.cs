@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using MultiPhone.Common;
 using MultiPhone.Functions.Auth;
-using MultiPhone.Functions.Hosting;
+using MultiPhone.Functions.Http;
 
 namespace MultiPhone.Functions.Demo;
 
@@ -14,12 +14,15 @@ namespace MultiPhone.Functions.Demo;
 /// </summary>
 public static class DemoSignIn
 {
+    /// <summary>The demo business the dev-data app seeds (tools/MultiPhone.DevData).</summary>
+    public const string BusinessId = "demo-dental";
+
     /// <summary>The demo business's people; their subjects are those of the demo tokens file.</summary>
     private static readonly DemoUser[] Users =
     [
-        new("demo-admin", "Olivia (owner)", "Admin: phone numbers, staff, services and every setting", DemoData.BusinessId, "admin"),
-        new("demo-editor", "Eddie (front desk)", "Editor: changes settings of every location", DemoData.BusinessId, "editor"),
-        new("demo-viewer", "Vera (accountant)", "Viewer: reads everything, changes nothing", DemoData.BusinessId, "viewer"),
+        new("demo-admin", "Olivia (owner)", "Admin: phone numbers, staff, services and every setting", BusinessId, "admin"),
+        new("demo-editor", "Eddie (front desk)", "Editor: changes settings of every location", BusinessId, "editor"),
+        new("demo-viewer", "Vera (accountant)", "Viewer: reads everything, changes nothing", BusinessId, "viewer"),
     ];
 
     public static WebApplication MapDemoSignIn(this WebApplication app)

@@ -1,4 +1,5 @@
 using Microsoft.Azure.Functions.Worker.Builder;
+using MultiPhone.Functions.Http;
 using MultiPhone.Realtime.SignalRService;
 
 namespace MultiPhone.Functions.Hosting;

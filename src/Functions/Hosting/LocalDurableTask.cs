@@ -45,7 +45,7 @@ public static class LocalDurableTask
             socket, services.GetRequiredService<IOptions<DurableTaskHostJson>>().Value, services.GetRequiredService<ILoggerFactory>()));
         builder.Services.AddDurableTaskWorker(worker =>
         {
-            worker.AddTasks(tasks => tasks.AddLegacyMigrationTasks());
+            worker.AddTasks(tasks => tasks.AddFunctionTasks());
             worker.UseGrpc(channel);
         });
         builder.Services.AddOptions<DurableTaskWorkerOptions>(Options.DefaultName).Configure<IOptions<DurableTaskHostJson>>((worker, settings) =>

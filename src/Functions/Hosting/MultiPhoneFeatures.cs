@@ -3,6 +3,8 @@ using MultiPhone.Businesses;
 using MultiPhone.Cosmos;
 using MultiPhone.Functions.Auth;
 using MultiPhone.Functions.Demo;
+using MultiPhone.Functions.Http;
+using MultiPhone.Functions.OpenApi;
 using MultiPhone.Functions.Realtime;
 using MultiPhone.Idempotency;
 using MultiPhone.Integrations;
@@ -43,7 +45,7 @@ public static class MultiPhoneFeatures
             .AddRealtime(builder.Configuration)
             .AddConsole()
             .AddLegacyMigration()
-            .AddDemoData();
+            .AddDemoOptions();
         return builder;
     }
 }

@@ -1,4 +1,3 @@
-using Microsoft.DurableTask;
 using Microsoft.Extensions.DependencyInjection;
 using MultiPhone.Cosmos;
 
@@ -13,19 +12,5 @@ public static class MigrationRegistration
         .AddSingleton<MigrationReportStore>()
         .AddSingleton<LegacyMigrator>()
         .AddSingleton<LegacyVerifier>()
-        .AddSingleton<LazyMigration>()
-        .AddSingleton<LegacyDataSeeder>()
-        // Durable Functions' triggers resolve the activities from here; the standalone worker does the same.
-        .AddTransient<ReadBusinessPageActivity>()
-        .AddTransient<CountBusinessesActivity>()
-        .AddTransient<MigrateBatchActivity>()
-        .AddTransient<VerifyBatchActivity>();
-
-    /// <summary>The orchestrator and activities under the names Durable knows them by.</summary>
-    public static DurableTaskRegistry AddLegacyMigrationTasks(this DurableTaskRegistry registry) => registry
-        .AddOrchestrator<LegacyPhonesOrchestrator>(LegacyPhonesOrchestrator.Name)
-        .AddActivity<ReadBusinessPageActivity>(ReadBusinessPageActivity.Name)
-        .AddActivity<CountBusinessesActivity>(CountBusinessesActivity.Name)
-        .AddActivity<MigrateBatchActivity>(MigrateBatchActivity.Name)
-        .AddActivity<VerifyBatchActivity>(VerifyBatchActivity.Name);
+        .AddSingleton<LazyMigration>();
 }

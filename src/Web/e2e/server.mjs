@@ -1,6 +1,6 @@
 // Starts what the browser tests run against: a Cosmos-compatible server and Azurite (the Durable backend's storage) of
-// their own on free ports and the built app (Release, Development settings with the demo business) on E2E_PORT,
-// serving the built console. Playwright's
+// their own on free ports and the built app with its development data (tools/MultiPhone.DevData: Release,
+// Development settings, the demo business seeded before it listens) on E2E_PORT, serving the built console. Playwright's
 // webServer starts this and stops it; stopping it stops both.
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("../../../", import.meta.url));
 const port = process.env.E2E_PORT;
-const app = `${root}src/Functions/bin/Release/net10.0/MultiPhone.Functions.dll`;
+const app = `${root}tools/MultiPhone.DevData/bin/Release/net10.0/MultiPhone.DevData.dll`;
 if (!port) throw new Error("E2E_PORT is not set (playwright.config.ts sets it).");
 if (!existsSync(app)) throw new Error(`${app} is missing: build the solution in Release first (scripts/test.sh does).`);
 if (!existsSync(`${root}src/Web/dist/index.html`)) throw new Error("The console is not built: run `npm run build` in src/Web.");

@@ -8,8 +8,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using MultiPhone.Functions.Auth;
-using MultiPhone.Functions.Functions;
 using MultiPhone.Functions.Hosting;
+using MultiPhone.Functions.Triggers;
 using MultiPhone.IntegrationTests.Infrastructure;
 
 namespace MultiPhone.IntegrationTests.Hosting;

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using MultiPhone.Functions.Hosting;
 using MultiPhone.IntegrationTests.Infrastructure;
 
 namespace MultiPhone.IntegrationTests.Hosting;
@@ -48,6 +49,19 @@ public sealed class FunctionsPackageTests(PublishedPackage package) : IClassFixt
     }
 
     [Fact]
+    public void TheStandaloneWorkerRegistersTheDurableTasksTheHostIsToldOf()
+    {
+        var host = Functions()
+            .Where(f => f["bindings"]!.AsArray().Any(b => (string?)b!["type"] is "orchestrationTrigger" or "activityTrigger"))
+            .Select(f => ((string)f["name"]!, ((string)f["entryPoint"]!)[..((string)f["entryPoint"]!).LastIndexOf('.')]))
+            .OrderBy(f => f.Item1);
+
+        var standalone = DurableTasks.In(typeof(DurableTasks).Assembly).Select(t => (t.Name, t.Type.FullName!));
+
+        Assert.Equal(host, standalone);
+    }
+
+    [Fact]
     public void EveryHttpRequestGoesToTheAnonymousApiFunctionWithPathsUnchanged()
     {
         var api = Functions().Single(f => (string?)f["name"] == "Api");
@@ -76,6 +90,14 @@ public sealed class FunctionsPackageTests(PublishedPackage package) : IClassFixt
 
         Assert.Subset(listed, needed);
         Assert.True(Directory.Exists(Path.Combine(package.Folder, ".azurefunctions")), "the package has no .azurefunctions folder");
+    }
+
+    [Fact]
+    public void ThePackageHoldsNoDevelopmentData()
+    {
+        Assert.False(File.Exists(Path.Combine(package.Folder, "MultiPhone.DevData.dll")));
+        Assert.DoesNotContain(typeof(DurableTasks).Assembly.GetTypes(), t => t.Name is "DemoData" or "LegacyDataGenerator" or "SeedLegacyCommand");
+        Assert.DoesNotContain(typeof(MultiPhone.Migration.LegacyStore).Assembly.GetTypes(), t => t.Name is "LegacyDataGenerator" or "LegacyDataSeeder");
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using MultiPhone.DevData;
 using MultiPhone.IntegrationTests.Infrastructure;
 using MultiPhone.Migration;
 
@@ -28,7 +29,7 @@ internal static class Migrations
             {
                 continue;
             }
-            await api.Services.GetRequiredService<LegacyDataSeeder>().SeedAsync(seed, 0, count, concurrency: 16, TestContext.Current.CancellationToken);
+            await ActivatorUtilities.CreateInstance<LegacyDataSeeder>(api.Services).SeedAsync(seed, 0, count, concurrency: 16, TestContext.Current.CancellationToken);
             return businesses;
         }
     }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.SignalR.Client;
 using MultiPhone.AgentClient;
 using MultiPhone.Functions.Auth;
@@ -71,6 +72,36 @@ public sealed class VoiceAgentConfigTests(RealtimeFactory api)
     }
 
     [Fact]
+    public async Task AVoiceChangeReachesTheAgentInItsMessageWithoutAnyRequest()
+    {
+        using var tenant = await api.NewTenantAsync();
+        var (phone, _) = await tenant.CreatePhoneAsync(Numbers.NextUs());
+        var requests = new CountingHandler();
+        await using var agent = await StartAgentAsync(api.BaseAddress, phone.PhoneNumber, requests);
+        var afterStart = requests.Count;
+
+        await tenant.Editor.PutOrFailAsync(tenant.Path($"/phone-numbers/{phone.Id}/settings/voice"), new { greeting = "From the message", speakingRate = 1.2 }, "\"v0\"");
+        await Wait.UntilAsync(() => Greeting(agent) == "From the message", "the agent has the new greeting");
+
+        Assert.Equal(0, requests.Count - afterStart);
+        Assert.True(JsonElement.DeepEquals(await ServedAsync(tenant, phone.Id, "voice"), agent.Current.Json.GetProperty("voice")), "the agent's voice section is the one the API serves");
+    }
+
+    [Fact]
+    public async Task AChangeItsMessageDoesNotCarryMakesTheAgentReadItsConfiguration()
+    {
+        using var tenant = await api.NewTenantAsync();
+        var (phone, etag) = await tenant.CreatePhoneAsync(Numbers.NextUs(), "Before");
+        await using var agent = await StartAgentAsync(api.BaseAddress, phone.PhoneNumber);
+
+        // The hours message carries the new time zone, not the new name: the phone's version says it changed.
+        await tenant.Admin.PutOrFailAsync(tenant.Path($"/phone-numbers/{phone.Id}"), new { displayName = "After", timezone = "Europe/Paris" }, etag);
+
+        await Wait.UntilAsync(() => agent.Current.Json.GetProperty("phone").GetProperty("displayName").GetString() == "After", "the agent read the renamed phone");
+        Assert.Equal("Europe/Paris", agent.Current.Json.GetProperty("phone").GetProperty("timezone").GetString());
+    }
+
+    [Fact]
     public async Task AnAgentIsToldWhenItsPhoneIsRemoved()
     {
         using var tenant = await api.NewTenantAsync();
@@ -84,12 +115,33 @@ public sealed class VoiceAgentConfigTests(RealtimeFactory api)
         await Wait.UntilAsync(() => removed, "the agent hears its phone is gone");
     }
 
-    private Task<VoiceAgentConfig> StartAgentAsync(Uri apiBase, string number)
+    private Task<VoiceAgentConfig> StartAgentAsync(Uri apiBase, string number, HttpMessageHandler? handler = null)
     {
         var token = api.Token($"agent-for-{number}", [], PlatformRoles.VoiceAgent);
-        return VoiceAgentConfig.StartAsync(new VoiceAgentOptions { ApiBaseUrl = apiBase, AccessToken = _ => Task.FromResult(token) },
+        return VoiceAgentConfig.StartAsync(new VoiceAgentOptions { ApiBaseUrl = apiBase, AccessToken = _ => Task.FromResult(token), HttpHandler = handler },
             number, TestContext.Current.CancellationToken);
     }
 
+    private static async Task<JsonElement> ServedAsync(Tenant tenant, string phoneId, string section)
+    {
+        using var response = await tenant.Viewer.GetAsync(tenant.Path($"/phone-numbers/{phoneId}/agent-config"), TestContext.Current.CancellationToken);
+        response.EnsureSuccessStatusCode();
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).RootElement.GetProperty(section).Clone();
+    }
+
     private static string? Greeting(VoiceAgentConfig agent) => agent.Current.Effective("voice", "greeting").GetString();
+
+    /// <summary>Counts the requests the agent's client sends to the API.</summary>
+    private sealed class CountingHandler() : DelegatingHandler(new HttpClientHandler())
+    {
+        private int _count;
+
+        public int Count => Volatile.Read(ref _count);
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref _count);
+            return base.SendAsync(request, cancellationToken);
+        }
+    }
 }

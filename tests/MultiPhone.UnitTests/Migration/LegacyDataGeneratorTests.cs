@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using MultiPhone.DevData;
 using MultiPhone.Migration;
 
 namespace MultiPhone.UnitTests.Migration;

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using MultiPhone.Businesses;
 using MultiPhone.Cosmos;
+using MultiPhone.DevData;
 using MultiPhone.Migration;
 using NodaTime;
 

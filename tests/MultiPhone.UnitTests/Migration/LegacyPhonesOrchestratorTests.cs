@@ -5,6 +5,7 @@ using System.Net.Sockets;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Testing;
+using MultiPhone.Functions.Migration;
 using MultiPhone.Migration;
 
 namespace MultiPhone.UnitTests.Migration;

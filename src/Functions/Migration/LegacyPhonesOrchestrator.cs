@@ -1,7 +1,8 @@
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
-using Microsoft.Extensions.Logging;
+using MultiPhone.Migration;
 
-namespace MultiPhone.Migration;
+namespace MultiPhone.Functions.Migration;
 
 /// <summary>
 /// The legacy phone migration as a Durable orchestration, the same class under Durable Functions and standalone.
@@ -10,7 +11,8 @@ namespace MultiPhone.Migration;
 /// as each finishes, and continues as new with the cursor moved on, so its history never outgrows a page. After the
 /// last page it verifies every business the same way when asked, and returns the counts.
 /// Deterministic: it reads only its input, activity results and the orchestration clock, and logs through the
-/// replay-safe logger.
+/// replay-safe logger. Its [Function] method is its trigger under Durable Functions and its name standalone
+/// (Hosting/DurableTasks.cs).
 /// </summary>
 public sealed partial class LegacyPhonesOrchestrator : TaskOrchestrator<RunState, RunSummary?>
 {
@@ -19,6 +21,9 @@ public sealed partial class LegacyPhonesOrchestrator : TaskOrchestrator<RunState
     /// <summary>Storage hiccups that outlast the SDK's own retries get a few more tries before the run fails.</summary>
     private static readonly TaskOptions Retry = TaskOptions.FromRetryPolicy(new RetryPolicy(
         maxNumberOfAttempts: 4, firstRetryInterval: TimeSpan.FromSeconds(5), backoffCoefficient: 2));
+
+    [Function(Name)]
+    public Task<RunSummary?> Trigger([OrchestrationTrigger] TaskOrchestrationContext context) => RunAsync(context, context.GetInput<RunState>()!);
 
     public override async Task<RunSummary?> RunAsync(TaskOrchestrationContext context, RunState state)
     {

@@ -7,7 +7,7 @@ using Microsoft.Azure.Cosmos;
 using Microsoft.Extensions.Options;
 using MultiPhone.Common;
 
-namespace MultiPhone.Functions.Hosting;
+namespace MultiPhone.Functions.Http;
 
 /// <summary>
 /// Turns what escapes an endpoint into a problem response: unreadable requests into 4xx with the reason, an

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace MultiPhone.Functions.Hosting;
+namespace MultiPhone.Functions.Http;
 
 /// <summary>Endpoint metadata: deprecated since <paramref name="Since"/>, answering until <paramref name="Sunset"/>.</summary>
 public sealed record DeprecatedEndpoint(DateTimeOffset Since, DateTimeOffset Sunset);

@@ -1,9 +1,10 @@
 using System.Text.Json;
 using Microsoft.Azure.Cosmos;
 using MultiPhone.Cosmos;
+using MultiPhone.Migration;
 using MultiPhone.Services;
 
-namespace MultiPhone.Migration;
+namespace MultiPhone.DevData;
 
 /// <summary>
 /// Writes generated legacy businesses where the legacy app kept them: the business documents, the call routing and

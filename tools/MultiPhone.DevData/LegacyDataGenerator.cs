@@ -5,11 +5,12 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using MultiPhone.Cosmos;
 using MultiPhone.Hours;
+using MultiPhone.Migration;
 using MultiPhone.Services;
 using MultiPhone.Settings;
 using PhoneNumbers;
 
-namespace MultiPhone.Migration;
+namespace MultiPhone.DevData;
 
 /// <summary>What the generator meant a business to be, so tests can compare the migration's outcome with it.</summary>
 public enum LegacyKind

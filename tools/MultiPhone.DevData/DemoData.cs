@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using MultiPhone.Businesses;
 using MultiPhone.Cosmos;
 using MultiPhone.Functions.Auth;
+using MultiPhone.Functions.Demo;
 using MultiPhone.Hours;
 using MultiPhone.PhoneNumbers;
 using MultiPhone.Services;
@@ -9,20 +10,12 @@ using MultiPhone.Settings;
 using MultiPhone.Staff;
 using MultiPhone.Subscriptions;
 
-namespace MultiPhone.Functions.Demo;
+namespace MultiPhone.DevData;
 
-public sealed class DemoOptions
-{
-    public const string Section = "Demo";
-
-    /// <summary>Seed the demo business and its locations at start when they are missing (local development only).</summary>
-    public bool Seed { get; set; }
-
-    /// <summary>Where to write ready-to-use tokens for the demo business, one per role.</summary>
-    public string? TokensFile { get; set; }
-}
-
-/// <summary>A demo business with three locations and a little of everything, created through the same services the API uses.</summary>
+/// <summary>
+/// A demo business with three locations and a little of everything, created through the same services the API uses,
+/// when the app starts with <c>Demo:Seed</c> on; and ready-to-use tokens for it in <c>Demo:TokensFile</c>.
+/// </summary>
 internal sealed partial class DemoData(
     BusinessService businesses,
     PhoneNumberService phones,
@@ -36,7 +29,7 @@ internal sealed partial class DemoData(
     IOptions<DemoOptions> options,
     ILogger<DemoData> logger) : IHostedService
 {
-    public const string BusinessId = "demo-dental";
+    private const string BusinessId = DemoSignIn.BusinessId;
 
     private static readonly PhoneNumberInput[] Locations =
     [
@@ -138,13 +131,4 @@ internal sealed partial class DemoData(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Seeded demo business {BusinessId} with {Count} locations")]
     private static partial void LogSeeded(ILogger logger, string businessId, int count);
-}
-
-public static class DemoDataRegistration
-{
-    public static IServiceCollection AddDemoData(this IServiceCollection services)
-    {
-        services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section);
-        return services.AddHostedService<DemoData>();
-    }
 }

@@ -1,6 +1,6 @@
 using MultiPhone.Common;
 
-namespace MultiPhone.Functions.Hosting;
+namespace MultiPhone.Functions.Http;
 
 /// <summary>
 /// <c>If-Match: *</c> matches whatever representation is current (RFC 9110 13.1.1), so a write under it is never

@@ -1,9 +1,10 @@
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 using MultiPhone.Businesses;
+using MultiPhone.Functions.Http;
 using Scalar.AspNetCore;
 
-namespace MultiPhone.Functions.Hosting;
+namespace MultiPhone.Functions.OpenApi;
 
 /// <summary>The OpenAPI document at <c>/api/openapi/v2.json</c> and the reference page at <c>/api/docs</c>.</summary>
 public static class OpenApiDocs

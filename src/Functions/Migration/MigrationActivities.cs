@@ -1,11 +1,18 @@
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
+using MultiPhone.Migration;
 
-namespace MultiPhone.Migration;
+namespace MultiPhone.Functions.Migration;
+
+// Each activity's [Function] method is its trigger under Durable Functions and its name standalone (Hosting/DurableTasks.cs).
 
 /// <summary>One page of business ids in storage order. Runs again after a crash with the same answer (it only reads).</summary>
 public sealed class ReadBusinessPageActivity(LegacyStore store) : TaskActivity<PageRequest, BusinessIdPage>
 {
     public const string Name = "ReadBusinessPage";
+
+    [Function(Name)]
+    public Task<BusinessIdPage> Trigger([ActivityTrigger] PageRequest input, string instanceId) => RunAsync(new FunctionActivityContext(Name, instanceId), input);
 
     public override Task<BusinessIdPage> RunAsync(TaskActivityContext context, PageRequest input) =>
         store.PageAsync(input.Continuation, input.PageSize, CancellationToken.None);
@@ -19,6 +26,9 @@ public sealed class ReadBusinessPageActivity(LegacyStore store) : TaskActivity<P
 public sealed class CountBusinessesActivity(LegacyStore store, TimeProvider time) : TaskActivity<PageRequest, CountSlice>
 {
     public const string Name = "CountBusinesses";
+
+    [Function(Name)]
+    public Task<CountSlice> Trigger([ActivityTrigger] PageRequest input, string instanceId) => RunAsync(new FunctionActivityContext(Name, instanceId), input);
 
     private static readonly TimeSpan Slice = TimeSpan.FromSeconds(5);
 
@@ -46,6 +56,9 @@ public sealed class MigrateBatchActivity(LegacyMigrator migrator, MigrationRepor
 {
     public const string Name = "MigrateBusinesses";
 
+    [Function(Name)]
+    public Task<MigrationCounts> Trigger([ActivityTrigger] BatchRequest input, string instanceId) => RunAsync(new FunctionActivityContext(Name, instanceId), input);
+
     public override async Task<MigrationCounts> RunAsync(TaskActivityContext context, BatchRequest input)
     {
         var outcomes = await migrator.MigrateManyAsync(input.BusinessIds, input.RunId, input.DryRun, CancellationToken.None);
@@ -67,6 +80,9 @@ public sealed class VerifyBatchActivity(LegacyVerifier verifier, MigrationReport
 {
     public const string Name = "VerifyBusinesses";
 
+    [Function(Name)]
+    public Task<VerificationCounts> Trigger([ActivityTrigger] BatchRequest input, string instanceId) => RunAsync(new FunctionActivityContext(Name, instanceId), input);
+
     public override async Task<VerificationCounts> RunAsync(TaskActivityContext context, BatchRequest input)
     {
         var outcomes = await BatchWork.RunAsync(input.BusinessIds, (id, ct) => verifier.VerifyAsync(id, ct));
@@ -82,21 +98,10 @@ public sealed class VerifyBatchActivity(LegacyVerifier verifier, MigrationReport
     }
 }
 
-/// <summary>Runs an activity's businesses a few at a time: each is a handful of sequential round trips to Cosmos.</summary>
-internal static class BatchWork
+/// <summary>What an activity's trigger passes to the same <see cref="TaskActivity{TInput,TOutput}.RunAsync"/> the standalone worker calls.</summary>
+internal sealed class FunctionActivityContext(TaskName name, string instanceId) : TaskActivityContext
 {
-    public const int Concurrency = 8;
+    public override TaskName Name { get; } = name;
 
-    public static async Task<TResult[]> RunAsync<TItem, TResult>(IReadOnlyList<TItem> items, Func<TItem, CancellationToken, Task<TResult>> work)
-    {
-        var results = new TResult[items.Count];
-        await Parallel.ForEachAsync(Enumerable.Range(0, items.Count), new ParallelOptions { MaxDegreeOfParallelism = Concurrency },
-            async (i, ct) => results[i] = await work(items[i], ct));
-        return results;
-    }
-
-    public static Task RunAsync<TItem>(IReadOnlyList<TItem> items, Func<TItem, CancellationToken, Task> work) =>
-        Parallel.ForEachAsync(items, new ParallelOptions { MaxDegreeOfParallelism = Concurrency }, async (item, ct) => await work(item, ct));
-
-    public static string FirstLine(string text) => text.Split('\n', 2)[0].Trim();
+    public override string InstanceId { get; } = instanceId;
 }

@@ -1,8 +1,9 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using MultiPhone.Functions.Hosting;
+using MultiPhone.Functions.Http;
 
-namespace MultiPhone.Functions.Functions;
+namespace MultiPhone.Functions.Triggers;
 
 /// <summary>
 /// Under the Functions host, every HTTP request arrives here (route <c>{*route}</c> with an empty route prefix, so

@@ -1,7 +1,9 @@
-using MultiPhone.Functions.Api;
 using MultiPhone.Cosmos;
+using MultiPhone.Functions.Api;
+using MultiPhone.Functions.Hosting;
+using MultiPhone.Realtime;
 
-namespace MultiPhone.Functions.Hosting;
+namespace MultiPhone.Functions.Http;
 
 /// <summary>
 /// The one HTTP pipeline of the app: middleware and route table. Standalone it is the web app's own pipeline; under

@@ -4,7 +4,7 @@ using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
 using MultiPhone.Functions.Demo;
 
-namespace MultiPhone.Functions.Hosting;
+namespace MultiPhone.Functions.Http;
 
 public sealed class ConsoleOptions
 {

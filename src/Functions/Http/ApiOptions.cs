@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace MultiPhone.Functions.Hosting;
+namespace MultiPhone.Functions.Http;
 
 public sealed class ApiOptions
 {

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using MultiPhone.Common;
 
-namespace MultiPhone.Functions.Hosting;
+namespace MultiPhone.Functions.Http;
 
 public static class ProblemResults
 {

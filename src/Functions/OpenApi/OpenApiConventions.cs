@@ -7,8 +7,10 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 using MultiPhone.Common;
+using MultiPhone.Functions.Hosting;
+using MultiPhone.Functions.Http;
 
-namespace MultiPhone.Functions.Hosting;
+namespace MultiPhone.Functions.OpenApi;
 
 /// <summary>Endpoint metadata: a request header the endpoint cannot do without (the webhooks' signature).</summary>
 public sealed record RequiredHeader(string Name, string Description);

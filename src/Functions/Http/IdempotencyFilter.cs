@@ -9,7 +9,7 @@ using MultiPhone.Cosmos;
 using MultiPhone.Functions.Auth;
 using MultiPhone.Idempotency;
 
-namespace MultiPhone.Functions.Hosting;
+namespace MultiPhone.Functions.Http;
 
 /// <summary>Marks a creating POST as honouring Idempotency-Key (the OpenAPI document lists the header for it).</summary>
 public sealed class IdempotentMetadata;

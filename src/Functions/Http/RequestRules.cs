@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.Net.Http.Headers;
 using MultiPhone.Common;
 
-namespace MultiPhone.Functions.Hosting;
+namespace MultiPhone.Functions.Http;
 
 /// <summary>
 /// Rules every request meets before its endpoint runs, so before any database call: each id in the path or the query

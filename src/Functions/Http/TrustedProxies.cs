@@ -1,7 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.HttpOverrides;
 
-namespace MultiPhone.Functions.Hosting;
+namespace MultiPhone.Functions.Http;
 
 /// <summary>
 /// Proxies whose X-Forwarded-For/-Proto/-Host headers are believed, so the app sees the scheme and host the caller

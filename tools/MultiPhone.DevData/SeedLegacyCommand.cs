@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using MultiPhone.Migration;
 
-namespace MultiPhone.Functions.Demo;
+namespace MultiPhone.DevData;
 
 /// <summary>
 /// <c>scripts/seed-legacy.sh N [--seed S] [--first F]</c>: writes N generated legacy businesses (LegacyDataGenerator)
