@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using MultiPhone.Functions.Hosting;
+using MultiPhone.Functions.Http;
 using MultiPhone.IntegrationTests.Infrastructure;
 
 namespace MultiPhone.IntegrationTests;

@@ -1,3 +1,4 @@
+using MultiPhone.Functions.Http;
 using MultiPhone.Functions.Auth;
 using MultiPhone.Functions.OpenApi;
 using MultiPhone.Functions.Realtime;

@@ -10,6 +10,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using MultiPhone.Functions.Auth;
 using MultiPhone.Functions.Hosting;
+using MultiPhone.Functions.Http;
 using MultiPhone.IntegrationTests.Infrastructure;
 
 namespace MultiPhone.IntegrationTests.Realtime;
