@@ -56,6 +56,7 @@ public static class OpenApiDocs
                 };
                 return OpenApiConventions.DescribeDocument(document, context, ct);
             });
+            options.AddDocumentTransformer(OpenApiSections.Describe);
             options.AddSchemaTransformer(OpenApiConventions.RequiredIsNotNull);
             options.AddOperationTransformer((operation, context, ct) =>
             {

@@ -19,17 +19,9 @@ namespace MultiPhone.Realtime;
 /// each inheriting phone) the router remembers what it last saw. That memory is lost on restart or when a lease moves
 /// to another instance; then a change is taken to affect everything it could, which delivers more, never less.
 /// </summary>
-public sealed class ChangeRouter(IRouterData data, TimeProvider time)
+public sealed class ChangeRouter(IRouterData data, SettingsSections sections, TimeProvider time)
 {
     private const int MaxRemembered = 100_000;
-
-    private static readonly Dictionary<string, JsonObject> SystemLayers = new(StringComparer.Ordinal)
-    {
-        [VoiceSettings.Name] = SectionJson<VoiceSettings>.SystemLayer,
-        [ConversationRules.Name] = SectionJson<ConversationRules>.SystemLayer,
-        [OperatingHours.Name] = SectionJson<OperatingHours>.SystemLayer,
-        [SmsSettings.Name] = SectionJson<SmsSettings>.SystemLayer,
-    };
 
     private readonly ConcurrentDictionary<string, (long Version, string? Primary)> _businesses = new();
     private readonly ConcurrentDictionary<string, (long Version, JsonObject? Value)> _defaults = new();
@@ -118,7 +110,7 @@ public sealed class ChangeRouter(IRouterData data, TimeProvider time)
     private async Task<List<ChangeMessage>> RouteSectionAsync(ChangedDocument change, IRouterData reads, CancellationToken ct)
     {
         var layer = change.As<SectionDocument>();
-        if (!SystemLayers.ContainsKey(layer.Section))
+        if (sections.Find(layer.Section) is not { } section)
         {
             return [];
         }
@@ -144,7 +136,7 @@ public sealed class ChangeRouter(IRouterData data, TimeProvider time)
         foreach (var phone in phones)
         {
             var own = layers.GetValueOrDefault(phone.Id)?.Value;
-            if (!knowsBefore || !JsonNode.DeepEquals(Effective(layer.Section, before, own), Effective(layer.Section, layer.Value, own)))
+            if (!knowsBefore || !JsonNode.DeepEquals(Effective(section, before, own), Effective(section, layer.Value, own)))
             {
                 messages.AddRange(PhoneSectionMessages(change, phone, layer.Section, layers));
             }
@@ -201,22 +193,23 @@ public sealed class ChangeRouter(IRouterData data, TimeProvider time)
         return [Message(change, Channel.PhoneSettings(selection.Id), "phone.settings.changed", selection.Id, "services", selection.Version)];
     }
 
-    /// <summary>A phone's section changed (its own layer or a default it inherits): its settings channel, and voice or hours.</summary>
+    /// <summary>A phone's section changed (its own layer or a default it inherits): its settings channel, and the section's live channel.</summary>
     private List<ChangeMessage> PhoneSectionMessages(ChangedDocument change, PhoneNumber phone, string section, IReadOnlyDictionary<string, SectionDocument> layers)
     {
         var messages = new List<ChangeMessage>
         {
             Message(change, Channel.PhoneSettings(phone.Id), "phone.settings.changed", phone.Id, section, EffectiveVersion(layers, phone.Id)),
         };
-        if (section == VoiceSettings.Name)
+        var registered = sections.Find(section)!;
+        switch (registered.LiveChannel)
         {
-            var voice = SectionView<VoiceSettings>.Resolve(layers.GetValueOrDefault(SectionDocument.DefaultsScope), layers.GetValueOrDefault(phone.Id), forPhone: true);
-            messages.Add(Message(change, Channel.PhoneVoice(phone.Id), "phone.voice.changed", phone.Id, section, EffectiveVersion(layers, phone.Id))
-                with { Data = Json(new { effective = voice.Effective, sources = voice.Sources }) });
-        }
-        else if (section == OperatingHours.Name)
-        {
-            messages.Add(HoursMessage(change, phone, layers));
+            case ChannelKind.PhoneVoice:
+                messages.Add(Message(change, Channel.PhoneVoice(phone.Id), "phone.voice.changed", phone.Id, section, EffectiveVersion(layers, phone.Id))
+                    with { Data = registered.Resolve(layers.GetValueOrDefault(SectionDocument.DefaultsScope), layers.GetValueOrDefault(phone.Id)) });
+                break;
+            case ChannelKind.PhoneHours:
+                messages.Add(HoursMessage(change, phone, layers));
+                break;
         }
         return messages;
     }
@@ -251,8 +244,8 @@ public sealed class ChangeRouter(IRouterData data, TimeProvider time)
     private static long EffectiveVersion(IReadOnlyDictionary<string, SectionDocument> layers, string phoneId) =>
         (layers.GetValueOrDefault(SectionDocument.DefaultsScope)?.Version ?? 0) + (layers.GetValueOrDefault(phoneId)?.Version ?? 0);
 
-    private static JsonObject Effective(string section, JsonObject? defaults, JsonObject? own) =>
-        SettingsMerge.Merge(SystemLayers[section], defaults, own).Effective;
+    private static JsonObject Effective(SettingsSection section, JsonObject? defaults, JsonObject? own) =>
+        SettingsMerge.Merge(section.SystemLayer, defaults, own).Effective;
 
     private static ChangeMessage Message(
         ChangedDocument change, Channel channel, string type, string? phoneId, string section, long version, string? itemId = null, JsonObject? data = null) => new()

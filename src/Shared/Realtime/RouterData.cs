@@ -17,7 +17,7 @@ public interface IRouterData
     Task<IReadOnlyList<PhoneStaffAssignments>> AssignmentsAsync(string businessId, CancellationToken ct);
 }
 
-public sealed class CosmosRouterData(PhoneNumberStore phones, Database database, StaffStore staff) : IRouterData
+public sealed class CosmosRouterData(PhoneNumberStore phones, Database database, StaffStore staff, SettingsSections sections) : IRouterData
 {
     private readonly Container _settings = database.GetContainer(SettingsStore.Definition.Name);
 
@@ -28,7 +28,7 @@ public sealed class CosmosRouterData(PhoneNumberStore phones, Database database,
         new([.. (await _settings.QueryPartitionAsync<SectionDocument>(
             new QueryDefinition("SELECT * FROM c WHERE c.businessId = @businessId AND ARRAY_CONTAINS(@sections, c.section)")
                 .WithParameter("@businessId", businessId)
-                .WithParameter("@sections", SettingsService.SectionNames),
+                .WithParameter("@sections", sections.Names),
             new PartitionKey(businessId), ct)).Select(d => d.Item)]);
 
     public async Task<IReadOnlyList<PhoneStaffAssignments>> AssignmentsAsync(string businessId, CancellationToken ct) =>

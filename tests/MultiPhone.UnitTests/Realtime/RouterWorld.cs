@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using MultiPhone.Businesses;
 using MultiPhone.Cosmos;
@@ -24,7 +25,11 @@ internal sealed class RouterWorld : IRouterData
     private readonly Dictionary<string, PhoneStaffAssignments> _assignments = [];
     private long _lsn;
 
-    public RouterWorld() => Router = new ChangeRouter(this, Time);
+    public RouterWorld() => Router = new ChangeRouter(this, Sections, Time);
+
+    /// <summary>The sections the app registers.</summary>
+    public static SettingsSections Sections { get; } =
+        new ServiceCollection().AddBuiltInSections().BuildServiceProvider().GetRequiredService<SettingsSections>();
 
     /// <summary>Monday 2 November 2026, 15:00 in New York.</summary>
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 2, 20, 0, 0, TimeSpan.Zero));
@@ -35,7 +40,7 @@ internal sealed class RouterWorld : IRouterData
     public int Reads { get; private set; }
 
     /// <summary>A router that starts with no memory, as after a restart or when another instance took the lease.</summary>
-    public void RestartRouter() => Router = new ChangeRouter(this, Time);
+    public void RestartRouter() => Router = new ChangeRouter(this, Sections, Time);
 
     public PhoneNumber AddPhone(string id, string timezone = "America/New_York")
     {
