@@ -121,7 +121,6 @@ public static class SettingsApi
             "Fields left out (or null) inherit the business default field; objects merge field by field, lists replace whole. "
                 + "Needs If-Match with the section's ETag (\"v0\" before the first write).");
 
-
         protected override Delegate Get<T>() =>
             async Task<Results<Ok<PhoneSectionResponse<T>>, ProblemHttpResult>> (
                 string businessId, string phoneId, SettingsService settings, HttpResponse response, CancellationToken ct) =>
@@ -163,7 +162,6 @@ public static class SettingsApi
         protected override (string, string) PutTexts(string section) => (
             $"Replace the business's default {section} settings",
             "Fields left out fall back to the system defaults. Needs If-Match (\"v0\" before the first write).");
-
 
         protected override Delegate Get<T>() =>
             async Task<Results<Ok<DefaultSectionResponse<T>>, ProblemHttpResult>> (

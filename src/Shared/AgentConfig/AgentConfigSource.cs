@@ -24,7 +24,7 @@ public sealed record AgentSnapshot(
     ResolvedSection<SmsSettings> Sms,
     IReadOnlyList<TransferTarget> TransferStaff,
     IReadOnlyList<PhoneService> Services,
-    JsonObject? OtherSections)
+    Dictionary<string, JsonElement>? OtherSections)
 {
     [JsonIgnore]
     public DateTimeZone Zone { get; } = DateTimeZoneProviders.Tzdb[Phone.Timezone];
@@ -130,7 +130,7 @@ public sealed class AgentConfigSource(
             Typed<SmsSettings>(sections),
             PhoneStaffService.TransferTargets(phone.Assignments, business.Staff),
             ServiceCatalog.Offered([.. business.Services, .. phone.OwnServices], phone.Selection).Items,
-            others.Count == 0 ? null : new JsonObject(others.Select(s => KeyValuePair.Create(s.Key, (JsonNode?)s.Value.DeepClone()))));
+            others.Count == 0 ? null : others.ToDictionary(s => s.Key, s => JsonSerializer.SerializeToElement(s.Value, ApiJson.Options)));
         // Derived from the content, the version changes exactly when something an agent sees changes.
         var hash = SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(snapshot, ApiJson.Options));
         return snapshot with { Version = Convert.ToHexStringLower(hash.AsSpan(0, 12)) };

@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using System.Text.Json.Serialization;
 using MultiPhone.Hours;
 using MultiPhone.PhoneNumbers;
@@ -43,7 +43,7 @@ public sealed record AgentConfiguration(
 
     /// <summary>Every other registered section, beside the four, under its name: <c>{ effective, sources }</c> like them.</summary>
     [JsonExtensionData]
-    public JsonObject? OtherSections { get; init; }
+    public Dictionary<string, JsonElement>? OtherSections { get; init; }
 }
 
 /// <param name="IsActive">False when the business has switched this number off; the agent should not take calls on it.</param>
