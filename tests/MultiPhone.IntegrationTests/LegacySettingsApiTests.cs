@@ -216,12 +216,12 @@ public sealed class LegacySettingsApiTests(ApiFactory api)
         // RFC 9745: "@" and the Unix time at which the resource was (or will be) deprecated.
         var deprecation = Assert.Single(response.Headers.GetValues("Deprecation"));
         Assert.Matches(@"^@\d+$", deprecation);
-        Assert.Equal(LegacySettingsApi.DeprecatedSince, DateTimeOffset.FromUnixTimeSeconds(long.Parse(deprecation[1..], CultureInfo.InvariantCulture)));
+        Assert.Equal(SettingsApi.DeprecatedSince, DateTimeOffset.FromUnixTimeSeconds(long.Parse(deprecation[1..], CultureInfo.InvariantCulture)));
         // RFC 8594: an HTTP date, later than the deprecation.
         var sunset = Assert.Single(response.Headers.GetValues("Sunset"));
         var sunsetAt = DateTimeOffset.ParseExact(sunset, "r", CultureInfo.InvariantCulture);
-        Assert.Equal(LegacySettingsApi.SunsetAt, sunsetAt);
-        Assert.True(sunsetAt > LegacySettingsApi.DeprecatedSince);
+        Assert.Equal(SettingsApi.SunsetAt, sunsetAt);
+        Assert.True(sunsetAt > SettingsApi.DeprecatedSince);
         // RFC 9745: where the deprecation is documented.
         Assert.Contains(response.Headers.GetValues("Link"), link => Regex.IsMatch(link, @"^<[^>]*/api/docs>;\s*rel=""deprecation"""));
     }

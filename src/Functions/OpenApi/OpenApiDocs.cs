@@ -58,6 +58,7 @@ public static class OpenApiDocs
                 };
                 return OpenApiConventions.DescribeDocument(document, context, ct);
             });
+            options.AddDocumentTransformer(OpenApiSections.Describe);
             options.AddSchemaTransformer(OpenApiConventions.RequiredIsNotNull);
             options.AddSchemaTransformer(OpenApiConventions.OutputOnlyIsReadOnly);
             options.AddOperationTransformer((operation, context, ct) =>

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using MultiPhone.Businesses;
 using MultiPhone.Common;
@@ -22,7 +23,8 @@ public sealed record AgentSnapshot(
     ResolvedSection<OperatingHours> Hours,
     ResolvedSection<SmsSettings> Sms,
     IReadOnlyList<TransferTarget> TransferStaff,
-    IReadOnlyList<PhoneService> Services)
+    IReadOnlyList<PhoneService> Services,
+    Dictionary<string, JsonElement>? OtherSections)
 {
     [JsonIgnore]
     public DateTimeZone Zone { get; } = DateTimeZoneProviders.Tzdb[Phone.Timezone];
@@ -31,14 +33,19 @@ public sealed record AgentSnapshot(
     {
         var status = HoursCalculator.Evaluate(Hours.Effective, Zone, at);
         return new AgentConfiguration(Version, Phone, Business, Voice, Rules, Hours, Sms, TransferStaff, Services,
-            status.OpenNow, status.NextChangeAt?.ToDateTimeOffset(), at.ToDateTimeOffset());
+            status.OpenNow, status.NextChangeAt?.ToDateTimeOffset(), at.ToDateTimeOffset())
+        {
+            OtherSections = OtherSections,
+        };
     }
 }
 
 /// <summary>What every phone of a business shares: read once per business, not once per phone.</summary>
+/// <param name="Sections">The registered sections <paramref name="Defaults"/> and the phones' overrides resolve into.</param>
 public sealed record BusinessPart(
     Business Business,
     string? PrimaryPhoneId,
+    SettingsSections Sections,
     IReadOnlyList<SectionDocument> Defaults,
     IReadOnlyList<StaffMember> Staff,
     IReadOnlyList<Service> Services);
@@ -57,6 +64,7 @@ public sealed class AgentConfigSource(
     PhoneNumberStore phoneStore,
     BusinessStore businesses,
     SettingsStore settings,
+    SettingsSections sections,
     StaffStore staff,
     ServiceStore services)
 {
@@ -82,6 +90,7 @@ public sealed class AgentConfigSource(
         return new BusinessPart(
             business.Item,
             await primary,
+            sections,
             [.. (await defaults).Select(d => d.Item)],
             [.. (await members).Select(m => m.Item)],
             await offered);
@@ -109,21 +118,24 @@ public sealed class AgentConfigSource(
     public static AgentSnapshot Compose(BusinessPart business, PhonePart phone)
     {
         var p = phone.Phone;
-        var sections = SettingsService.ResolveAll(business.Defaults, phone.Overrides);
+        var sections = business.Sections.ResolveAll(business.Defaults, phone.Overrides);
+        var others = sections.Where(s => !AgentConfiguration.TypedSections.Contains(s.Key)).ToList();
         var snapshot = new AgentSnapshot(
             Version: "",
             new AgentPhone(p.Id, p.Number, p.DisplayName, p.Address, p.Timezone, p.IsActive, business.PrimaryPhoneId == p.Id),
             new AgentBusiness(business.Business.Id, business.Business.Name),
-            Resolve(sections.Voice),
-            Resolve(sections.Rules),
-            Resolve(sections.Hours),
-            Resolve(sections.Sms),
+            Typed<VoiceSettings>(sections),
+            Typed<ConversationRules>(sections),
+            Typed<OperatingHours>(sections),
+            Typed<SmsSettings>(sections),
             PhoneStaffService.TransferTargets(phone.Assignments, business.Staff),
-            ServiceCatalog.Offered([.. business.Services, .. phone.OwnServices], phone.Selection).Items);
+            ServiceCatalog.Offered([.. business.Services, .. phone.OwnServices], phone.Selection).Items,
+            others.Count == 0 ? null : others.ToDictionary(s => s.Key, s => JsonSerializer.SerializeToElement(s.Value, ApiJson.Options)));
         // Derived from the content, the version changes exactly when something an agent sees changes.
         var hash = SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(snapshot, ApiJson.Options));
         return snapshot with { Version = Convert.ToHexStringLower(hash.AsSpan(0, 12)) };
     }
 
-    private static ResolvedSection<T> Resolve<T>(SectionView<T> view) where T : class, ISettingsSection<T> => new(view.Effective, view.Sources);
+    private static ResolvedSection<T> Typed<T>(IReadOnlyDictionary<string, JsonObject> sections) where T : class, ISettingsSection<T> =>
+        sections[T.Name].Deserialize<ResolvedSection<T>>(ApiJson.Options)!;
 }

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using MultiPhone.Hours;
 using MultiPhone.PhoneNumbers;
 using MultiPhone.Services;
@@ -7,7 +9,7 @@ using MultiPhone.Staff;
 namespace MultiPhone.AgentConfig;
 
 /// <summary>
-/// Everything a voice agent needs to answer calls on one number: the location, the four effective settings sections
+/// Everything a voice agent needs to answer calls on one number: the location, every effective settings section
 /// with the source of each field, who takes transfers, the services, and whether the location is open.
 /// </summary>
 /// <param name="Version">Changes whenever anything below (but openNow) changes.</param>
@@ -34,11 +36,17 @@ public sealed record AgentConfiguration(
     IReadOnlyList<PhoneService> Services,
     bool OpenNow,
     DateTimeOffset? NextChangeAt,
-    DateTimeOffset EvaluatedAt);
+    DateTimeOffset EvaluatedAt)
+{
+    /// <summary>The sections this contract names and types; every other registered section is in <see cref="OtherSections"/>.</summary>
+    public static readonly string[] TypedSections = [VoiceSettings.Name, ConversationRules.Name, OperatingHours.Name, SmsSettings.Name];
+
+    /// <summary>Every other registered section, beside the four, under its name: <c>{ effective, sources }</c> like them.</summary>
+    [JsonExtensionData]
+    public Dictionary<string, JsonElement>? OtherSections { get; init; }
+}
 
 /// <param name="IsActive">False when the business has switched this number off; the agent should not take calls on it.</param>
 public sealed record AgentPhone(string Id, string PhoneNumber, string DisplayName, Address? Address, string Timezone, bool IsActive, bool IsPrimary);
 
 public sealed record AgentBusiness(string Id, string Name);
-
-public sealed record ResolvedSection<T>(T Effective, IReadOnlyDictionary<string, SettingSource> Sources);

@@ -26,10 +26,6 @@ public sealed record SectionView<T>(T? Layer, T Effective, IReadOnlyDictionary<s
     }
 }
 
-/// <summary>The four sections of one phone, resolved.</summary>
-public sealed record PhoneSettings(
-    SectionView<VoiceSettings> Voice, SectionView<ConversationRules> Rules, SectionView<Hours.OperatingHours> Hours, SectionView<SmsSettings> Sms);
-
 /// <summary>Converts a section between its typed form and the JSON the merge works on.</summary>
 public static class SectionJson<T> where T : class, ISettingsSection<T>
 {
@@ -45,7 +41,7 @@ public static class SectionJson<T> where T : class, ISettingsSection<T>
 }
 
 /// <summary>Which phones of a business follow one default section, and which override it (both primary first, then by name).</summary>
-/// <param name="Section">voice, rules, hours or sms.</param>
+/// <param name="Section">The section's name.</param>
 /// <param name="InheritingPhoneIds">Phones without an override: changes to the default reach them live.</param>
 /// <param name="OverridingPhoneIds">Phones with an override of their own.</param>
 public sealed record SectionInheritance(string Section, IReadOnlyList<string> InheritingPhoneIds, IReadOnlyList<string> OverridingPhoneIds);

@@ -12,16 +12,8 @@ namespace MultiPhone.Settings;
 /// effective section it changes, and its voice or hours channel. To tell which phones a default changes, the route
 /// remembers the default it last saw.
 /// </summary>
-internal sealed class SettingsChangeRoute(IReadyPhones readyPhones, ISettingsLayersSource settings, TimeProvider time) : IChangeRoute
+internal sealed class SettingsChangeRoute(IReadyPhones readyPhones, ISettingsLayersSource settings, SettingsSections sections, TimeProvider time) : IChangeRoute
 {
-    private static readonly Dictionary<string, JsonObject> SystemLayers = new(StringComparer.Ordinal)
-    {
-        [VoiceSettings.Name] = SectionJson<VoiceSettings>.SystemLayer,
-        [ConversationRules.Name] = SectionJson<ConversationRules>.SystemLayer,
-        [OperatingHours.Name] = SectionJson<OperatingHours>.SystemLayer,
-        [SmsSettings.Name] = SectionJson<SmsSettings>.SystemLayer,
-    };
-
     private readonly RouteMemory<(long Version, JsonObject? Value)> _defaults = new();
 
     public string Container => SettingsStore.Definition.Name;
@@ -32,7 +24,7 @@ internal sealed class SettingsChangeRoute(IReadyPhones readyPhones, ISettingsLay
     private async Task<List<ChangeMessage>> RouteSectionAsync(ChangedDocument change, ChangeReads reads, CancellationToken ct)
     {
         var layer = change.As<SectionDocument>();
-        if (!SystemLayers.ContainsKey(layer.Section))
+        if (sections.Find(layer.Section) is not { } section)
         {
             return [];
         }
@@ -58,7 +50,7 @@ internal sealed class SettingsChangeRoute(IReadyPhones readyPhones, ISettingsLay
         foreach (var phone in phones)
         {
             var own = layers.GetValueOrDefault(phone.Id)?.Value;
-            if (!knowsBefore || !JsonNode.DeepEquals(Effective(layer.Section, before, own), Effective(layer.Section, layer.Value, own)))
+            if (!knowsBefore || !JsonNode.DeepEquals(Effective(section, before, own), Effective(section, layer.Value, own)))
             {
                 messages.AddRange(PhoneSectionMessages(change, phone, layer.Section, layers));
             }
@@ -66,22 +58,23 @@ internal sealed class SettingsChangeRoute(IReadyPhones readyPhones, ISettingsLay
         return messages;
     }
 
-    /// <summary>A phone's section changed (its own layer or a default it inherits): its settings channel, and voice or hours.</summary>
+    /// <summary>A phone's section changed (its own layer or a default it inherits): its settings channel, and the section's live channel.</summary>
     private List<ChangeMessage> PhoneSectionMessages(ChangedDocument change, PhoneNumber phone, string section, IReadOnlyDictionary<string, SectionDocument> layers)
     {
         var messages = new List<ChangeMessage>
         {
             ChangeMessage.About(change, Channel.PhoneSettings(phone.Id), "phone.settings.changed", phone.Id, section, EffectiveVersion(layers, phone.Id)),
         };
-        if (section == VoiceSettings.Name)
+        var registered = sections.Find(section)!;
+        switch (registered.LiveChannel)
         {
-            var voice = SectionView<VoiceSettings>.Resolve(layers.GetValueOrDefault(SectionDocument.DefaultsScope), layers.GetValueOrDefault(phone.Id), forPhone: true);
-            messages.Add(ChangeMessage.About(change, Channel.PhoneVoice(phone.Id), "phone.voice.changed", phone.Id, section, EffectiveVersion(layers, phone.Id))
-                with { Data = ChangeMessage.Json(new { effective = voice.Effective, sources = voice.Sources }) });
-        }
-        else if (section == OperatingHours.Name)
-        {
-            messages.Add(HoursMessage(change, phone, layers, time));
+            case ChannelKind.PhoneVoice:
+                messages.Add(ChangeMessage.About(change, Channel.PhoneVoice(phone.Id), "phone.voice.changed", phone.Id, section, EffectiveVersion(layers, phone.Id))
+                    with { Data = registered.Resolve(layers.GetValueOrDefault(SectionDocument.DefaultsScope), layers.GetValueOrDefault(phone.Id)) });
+                break;
+            case ChannelKind.PhoneHours:
+                messages.Add(HoursMessage(change, phone, layers, time));
+                break;
         }
         return messages;
     }
@@ -116,8 +109,8 @@ internal sealed class SettingsChangeRoute(IReadyPhones readyPhones, ISettingsLay
     private static long EffectiveVersion(IReadOnlyDictionary<string, SectionDocument> layers, string phoneId) =>
         (layers.GetValueOrDefault(SectionDocument.DefaultsScope)?.Version ?? 0) + (layers.GetValueOrDefault(phoneId)?.Version ?? 0);
 
-    private static JsonObject Effective(string section, JsonObject? defaults, JsonObject? own) =>
-        SettingsMerge.Merge(SystemLayers[section], defaults, own).Effective;
+    private static JsonObject Effective(SettingsSection section, JsonObject? defaults, JsonObject? own) =>
+        SettingsMerge.Merge(section.SystemLayer, defaults, own).Effective;
 }
 
 /// <summary>

@@ -28,7 +28,7 @@ internal static class SettingsLayersReads
         reads.OnceAsync("settingsLayers", businessId, () => settings.LayersAsync(businessId, ct));
 }
 
-internal sealed class CosmosSettingsLayers(Database database) : ISettingsLayersSource
+internal sealed class CosmosSettingsLayers(Database database, SettingsSections sections) : ISettingsLayersSource
 {
     private readonly Container _settings = database.GetContainer(SettingsStore.Definition.Name);
 
@@ -36,6 +36,6 @@ internal sealed class CosmosSettingsLayers(Database database) : ISettingsLayersS
         new([.. (await _settings.QueryPartitionAsync<SectionDocument>(
             new QueryDefinition("SELECT * FROM c WHERE c.businessId = @businessId AND ARRAY_CONTAINS(@sections, c.section)")
                 .WithParameter("@businessId", businessId)
-                .WithParameter("@sections", SettingsService.SectionNames),
+                .WithParameter("@sections", sections.Names),
             new PartitionKey(businessId), ct)).Select(d => d.Item)]);
 }

@@ -9,7 +9,7 @@ namespace MultiPhone.Settings;
 /// Reads and writes one section layer: a phone's override (<c>phoneId</c> given) or the business default
 /// (<c>phoneId</c> null). Every write bumps the layer's version, which is its ETag.
 /// </summary>
-public sealed class SettingsService(SettingsStore store, BusinessStore businesses, PhoneNumberService phones, TimeProvider time)
+public sealed class SettingsService(SettingsStore store, SettingsSections sections, BusinessStore businesses, PhoneNumberService phones, TimeProvider time)
 {
     public async Task<Result<SectionView<T>>> GetAsync<T>(string businessId, string? phoneId, CancellationToken ct)
         where T : class, ISettingsSection<T>
@@ -70,25 +70,12 @@ public sealed class SettingsService(SettingsStore store, BusinessStore businesse
             .Where(layer => layer.Item.Scope != SectionDocument.DefaultsScope && layer.Item.Value is not null)
             .Select(layer => (layer.Item.Section, PhoneId: layer.Item.Scope))
             .ToHashSet();
-        return SectionNames.Select(section =>
+        return sections.Names.Select(section =>
         {
             var overriding = listed.Value.Where(view => overridden.Contains((section, view.Phone.Id))).Select(view => view.Phone.Id).ToList();
             var inheriting = listed.Value.Select(view => view.Phone.Id).Except(overriding).ToList();
             return new SectionInheritance(section, inheriting, overriding);
         }).ToList();
-    }
-
-    /// <summary>The four settings sections, each a layer per business default and per overriding phone.</summary>
-    public static readonly string[] SectionNames = [VoiceSettings.Name, ConversationRules.Name, Hours.OperatingHours.Name, SmsSettings.Name];
-
-    /// <summary>All four sections of a phone, resolved from the business's default layers and the phone's own.</summary>
-    public static PhoneSettings ResolveAll(IEnumerable<SectionDocument> defaults, IEnumerable<SectionDocument> overrides)
-    {
-        var business = defaults.ToDictionary(d => d.Section, StringComparer.Ordinal);
-        var phone = overrides.ToDictionary(d => d.Section, StringComparer.Ordinal);
-        SectionView<T> Resolve<T>() where T : class, ISettingsSection<T> =>
-            SectionView<T>.Resolve(business.GetValueOrDefault(T.Name), phone.GetValueOrDefault(T.Name), forPhone: true);
-        return new PhoneSettings(Resolve<VoiceSettings>(), Resolve<ConversationRules>(), Resolve<Hours.OperatingHours>(), Resolve<SmsSettings>());
     }
 
     /// <summary>
@@ -97,21 +84,14 @@ public sealed class SettingsService(SettingsStore store, BusinessStore businesse
     /// </summary>
     public async Task CopyDefaultsAsync(string businessId, string phoneId, CancellationToken ct)
     {
-        await CopyDefaultAsync<VoiceSettings>(businessId, phoneId, ct);
-        await CopyDefaultAsync<ConversationRules>(businessId, phoneId, ct);
-        await CopyDefaultAsync<Hours.OperatingHours>(businessId, phoneId, ct);
-        await CopyDefaultAsync<SmsSettings>(businessId, phoneId, ct);
-    }
-
-    private async Task CopyDefaultAsync<T>(string businessId, string phoneId, CancellationToken ct) where T : class, ISettingsSection<T>
-    {
-        var defaults = await store.GetAsync(businessId, SectionDocument.DefaultsScope, T.Name, ct);
-        var effective = SectionView<T>.Resolve(defaults?.Item, null, forPhone: false).Effective;
-        var copy = SectionDocument.Of(businessId, phoneId, effective, version: 1, time.GetUtcNow());
-        var saved = await store.SaveAsync(copy, current: null, ct);
-        if (!saved.Done)
+        foreach (var section in sections.All)
         {
-            throw new InvalidOperationException($"Settings of the new phone {phoneId} already existed.");
+            var defaults = await store.GetAsync(businessId, SectionDocument.DefaultsScope, section.Name, ct);
+            var saved = await store.SaveAsync(section.CopyOfDefault(defaults?.Item, businessId, phoneId, time.GetUtcNow()), current: null, ct);
+            if (!saved.Done)
+            {
+                throw new InvalidOperationException($"Settings of the new phone {phoneId} already existed.");
+            }
         }
     }
 

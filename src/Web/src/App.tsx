@@ -1,5 +1,5 @@
 import { Redirect, Route, Switch, useParams } from "wouter";
-import type { SectionName } from "./api/keys";
+import { isSectionName } from "./api/sections";
 import { SignInPage } from "./auth/SignInPage";
 import { useSession } from "./auth/session";
 import { DefaultsPage } from "./defaults/DefaultsPage";
@@ -7,8 +7,6 @@ import { PhonePage } from "./PhonePage";
 import { RealtimeProvider } from "./realtime/RealtimeProvider";
 import { phoneSections, SettingsProvider, type PhoneSection } from "./settings/SettingsContext";
 import { Shell } from "./Shell";
-
-const settingSections: SectionName[] = ["voice", "rules", "hours", "sms"];
 
 /**
  * Routes: /sign-in; /b/{business} (its primary phone); /b/{business}/phones/{phone}/{section};
@@ -53,7 +51,7 @@ function PhoneRoute() {
 
 function DefaultsRoute() {
   const params = useParams<{ businessId: string; section?: string }>();
-  const section = settingSections.includes(params.section as SectionName) ? (params.section as SectionName) : "voice";
+  const section = isSectionName(params.section) ? params.section : "voice";
   return (
     <SettingsProvider businessId={params.businessId} phoneId={null}>
       <Shell area="defaults">

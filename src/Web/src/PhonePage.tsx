@@ -1,11 +1,9 @@
-import { HoursEditor } from "./hours/HoursEditor";
-import { RulesEditor } from "./editors/RulesEditor";
+import { isSectionName } from "./api/sections";
 import { ServicesEditor } from "./editors/ServicesEditor";
-import { SmsEditor } from "./editors/SmsEditor";
 import { StaffEditor } from "./editors/StaffEditor";
-import { VoiceEditor } from "./editors/VoiceEditor";
 import { PhoneActions } from "./phones/PhoneActions";
 import { formatNumber } from "./phones/phoneFormat";
+import { sectionEditors } from "./settings/sectionEditors";
 import { useSettings } from "./settings/SettingsContext";
 
 /** The selected phone's header and the editor of the section in the URL; every editor uses the selected phone. */
@@ -21,7 +19,7 @@ export function PhonePage() {
       </div>
     );
   }
-  const props = { businessId, phoneId: selectedPhone.id, canEdit };
+  const Editor = isSectionName(section) ? sectionEditors[section].Editor : null;
   // Remounting per phone and section gives each editor a fresh draft.
   const key = `${selectedPhone.id}:${section}`;
   return (
@@ -40,10 +38,7 @@ export function PhonePage() {
         </div>
         {canManage && <PhoneActions phone={selectedPhone} />}
       </header>
-      {section === "voice" && <VoiceEditor key={key} {...props} />}
-      {section === "rules" && <RulesEditor key={key} {...props} />}
-      {section === "hours" && <HoursEditor key={key} {...props} timezone={selectedPhone.timezone} />}
-      {section === "sms" && <SmsEditor key={key} {...props} />}
+      {Editor && <Editor key={key} businessId={businessId} phoneId={selectedPhone.id} canEdit={canEdit} timezone={selectedPhone.timezone} />}
       {section === "staff" && <StaffEditor key={key} businessId={businessId} phoneId={selectedPhone.id} canManage={canManage} />}
       {section === "services" && <ServicesEditor key={key} businessId={businessId} phoneId={selectedPhone.id} canManage={canManage} />}
     </>

@@ -4,16 +4,15 @@ import { signOut, useSession } from "./auth/session";
 import { PhoneDialog } from "./phones/PhoneDialog";
 import { PhoneSelector } from "./phones/PhoneSelector";
 import { LiveIndicator } from "./realtime/LiveIndicator";
+import { isSectionName } from "./api/sections";
+import { sectionEditors } from "./settings/sectionEditors";
 import { defaultsUrl, phoneSections, phoneUrl, useSettings, type PhoneSection } from "./settings/SettingsContext";
 
-export const sectionLabels: Record<PhoneSection, string> = {
-  voice: "Voice agent",
-  rules: "Conversation rules",
-  hours: "Operating hours",
-  sms: "SMS",
-  staff: "Staff",
-  services: "Services",
-};
+const otherLabels = { staff: "Staff", services: "Services" };
+
+function labelOf(section: PhoneSection): string {
+  return isSectionName(section) ? sectionEditors[section].label : otherLabels[section];
+}
 
 /** The frame of every signed-in page: business, location selector, live status, user; section navigation. */
 export function Shell({ children, area }: { children: ReactNode; area: "phone" | "defaults" }) {
@@ -57,11 +56,11 @@ export function Shell({ children, area }: { children: ReactNode; area: "phone" |
           <ul>
             {phoneSections.map((section) => {
               const href = selectedPhone ? phoneUrl(businessId, selectedPhone.id, section) : "#";
-              const overridden = section in phoneSettings && phoneSettings[section as keyof typeof phoneSettings]?.own != null;
+              const overridden = isSectionName(section) && phoneSettings[section]?.own != null;
               return (
                 <li key={section}>
                   <Link href={href} aria-current={location === href ? "page" : undefined}>
-                    {sectionLabels[section]}
+                    {labelOf(section)}
                     {overridden && <span className="nav-note">overridden</span>}
                   </Link>
                 </li>

@@ -6,7 +6,7 @@ namespace MultiPhone.IntegrationTests.Realtime;
 /// The app with its change feed on, as it runs for real. The agent-configuration cache keeps entries for 30 s, so a
 /// voice agent that sees a change at once sees it because the change feed dropped the stale entry, not by expiry.
 /// </summary>
-public sealed class RealtimeFactory : ApiFactory
+public class RealtimeFactory : ApiFactory
 {
     public Uri BaseAddress => ClientWithToken(null).BaseAddress!;
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using MultiPhone.Businesses;
 using MultiPhone.Common;
@@ -27,6 +28,10 @@ internal sealed class RouterWorld : IReadyPhones, ISettingsLayersSource, IStaffA
 
     public RouterWorld() => Router = NewRouter();
 
+    /// <summary>The sections the app registers.</summary>
+    public static SettingsSections Sections { get; } =
+        new ServiceCollection().AddBuiltInSections().BuildServiceProvider().GetRequiredService<SettingsSections>();
+
     /// <summary>Monday 2 November 2026, 15:00 in New York.</summary>
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 2, 20, 0, 0, TimeSpan.Zero));
 
@@ -42,7 +47,7 @@ internal sealed class RouterWorld : IReadyPhones, ISettingsLayersSource, IStaffA
     private ChangeRouter NewRouter() => new(
     [
         new BusinessChangeRoute(), new PhoneChangeRoute(), new StaffChangeRoute(this), new AssignmentsChangeRoute(),
-        new ServiceChangeRoute(this), new SelectionChangeRoute(), new SettingsChangeRoute(this, this, Time), new PhoneTimeZoneChangeRoute(this, Time),
+        new ServiceChangeRoute(this), new SelectionChangeRoute(), new SettingsChangeRoute(this, this, Sections, Time), new PhoneTimeZoneChangeRoute(this, Time),
     ]);
 
     public PhoneNumber AddPhone(string id, string timezone = "America/New_York")

@@ -1,5 +1,6 @@
+import type { SectionName } from "./sections";
+
 /** Query keys of the server state, in one place so realtime changes can invalidate exactly what they touch. */
-export type SectionName = "voice" | "rules" | "hours" | "sms";
 
 export const keys = {
   business: (b: string) => ["b", b] as const,

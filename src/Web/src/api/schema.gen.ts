@@ -445,7 +445,7 @@ export interface paths {
         };
         /**
          * Which phones follow each default section and which override it
-         * @description For each section (voice, rules, hours, sms): the phones that inherit it from these defaults, and those with an override of their own. The business defaults editor shows how many locations each section reaches.
+         * @description For each section: the phones that inherit it from these defaults, and those with an override of their own. The business defaults editor shows how many locations each section reaches.
          */
         get: operations["GetDefaultsInheritance"];
         put?: never;
@@ -1154,8 +1154,7 @@ export interface components {
         /** @enum {unknown} */
         DayOfWeek: "sunday" | "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday";
         DefaultSectionResponseOfConversationRules: {
-            /** @description voice, rules, hours or sms. */
-            section: string;
+            section: components["schemas"]["SettingsSectionName"];
             value: null | components["schemas"]["ConversationRules"];
             effective: null | components["schemas"]["ConversationRules"];
             /** @description For every effective field (dotted path): business or system. */
@@ -1174,8 +1173,7 @@ export interface components {
             updatedAt: null | string;
         };
         DefaultSectionResponseOfOperatingHours: {
-            /** @description voice, rules, hours or sms. */
-            section: string;
+            section: components["schemas"]["SettingsSectionName"];
             value: null | components["schemas"]["OperatingHours"];
             effective: null | components["schemas"]["OperatingHours"];
             /** @description For every effective field (dotted path): business or system. */
@@ -1194,8 +1192,7 @@ export interface components {
             updatedAt: null | string;
         };
         DefaultSectionResponseOfSmsSettings: {
-            /** @description voice, rules, hours or sms. */
-            section: string;
+            section: components["schemas"]["SettingsSectionName"];
             value: null | components["schemas"]["SmsSettings"];
             effective: null | components["schemas"]["SmsSettings"];
             /** @description For every effective field (dotted path): business or system. */
@@ -1214,8 +1211,7 @@ export interface components {
             updatedAt: null | string;
         };
         DefaultSectionResponseOfVoiceSettings: {
-            /** @description voice, rules, hours or sms. */
-            section: string;
+            section: components["schemas"]["SettingsSectionName"];
             value: null | components["schemas"]["VoiceSettings"];
             effective: null | components["schemas"]["VoiceSettings"];
             /** @description For every effective field (dotted path): business or system. */
@@ -1234,7 +1230,7 @@ export interface components {
             updatedAt: null | string;
         };
         DefaultsInheritanceResponse: {
-            /** @description The four sections, each with the phones that inherit it and those that override it. */
+            /** @description Every section, each with the phones that inherit it and those that override it. */
             sections: components["schemas"]["SectionInheritance"][];
         };
         EscalationContact: {
@@ -1360,8 +1356,7 @@ export interface components {
             updatedAt: string;
         };
         PhoneSectionResponseOfConversationRules: {
-            /** @description voice, rules, hours or sms. */
-            section: string;
+            section: components["schemas"]["SettingsSectionName"];
             /** @description The phone. */
             phoneId: string;
             /** @description True when the phone has no override: the business defaults apply, live. */
@@ -1384,8 +1379,7 @@ export interface components {
             updatedAt: null | string;
         };
         PhoneSectionResponseOfOperatingHours: {
-            /** @description voice, rules, hours or sms. */
-            section: string;
+            section: components["schemas"]["SettingsSectionName"];
             /** @description The phone. */
             phoneId: string;
             /** @description True when the phone has no override: the business defaults apply, live. */
@@ -1408,8 +1402,7 @@ export interface components {
             updatedAt: null | string;
         };
         PhoneSectionResponseOfSmsSettings: {
-            /** @description voice, rules, hours or sms. */
-            section: string;
+            section: components["schemas"]["SettingsSectionName"];
             /** @description The phone. */
             phoneId: string;
             /** @description True when the phone has no override: the business defaults apply, live. */
@@ -1432,8 +1425,7 @@ export interface components {
             updatedAt: null | string;
         };
         PhoneSectionResponseOfVoiceSettings: {
-            /** @description voice, rules, hours or sms. */
-            section: string;
+            section: components["schemas"]["SettingsSectionName"];
             /** @description The phone. */
             phoneId: string;
             /** @description True when the phone has no override: the business defaults apply, live. */
@@ -1649,7 +1641,7 @@ export interface components {
             businessesPerSecond: number;
         };
         SectionInheritance: {
-            section: string;
+            section: components["schemas"]["SettingsSectionName"];
             inheritingPhoneIds: string[];
             overridingPhoneIds: string[];
         };
@@ -1692,6 +1684,11 @@ export interface components {
         ServiceSource: "business" | "phone";
         /** @enum {unknown} */
         SettingSource: "system" | "business" | "phone";
+        /**
+         * @description A settings section, in the order the console shows them.
+         * @enum {string}
+         */
+        SettingsSectionName: "voice" | "rules" | "hours" | "sms";
         SmsSettings: {
             enabled?: null | boolean;
             autoReply?: null | string;
@@ -8910,3 +8907,23 @@ export interface operations {
         };
     };
 }
+type FlattenedDeepRequired<T> = {
+    [K in keyof T]-?: FlattenedDeepRequired<T[K] extends unknown[] | undefined | null ? Extract<T[K], unknown[]>[number] : T[K]>;
+};
+type ReadonlyArray<T> = [
+    Exclude<T, undefined>
+] extends [
+    unknown[]
+] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
+export const afterHoursActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AfterHoursAction"]> = ["handToAgent", "takeMessage", "transfer", "answer", "hangUp"];
+export const dayOfWeekValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DayOfWeek"]> = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
+export const integrationTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["IntegrationType"]> = ["webhook", "googleCalendar", "calendly", "salesforce", "hubSpot", "slack", "zapier"];
+export const newPhoneSettingsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NewPhoneSettings"]> = ["inherit", "copyDefaults"];
+export const problemTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Problem"]["type"]> = ["urn:multiphone:problem:not-found", "urn:multiphone:problem:validation", "urn:multiphone:problem:malformed-request", "urn:multiphone:problem:payload-too-large", "urn:multiphone:problem:unsupported-media-type", "urn:multiphone:problem:method-not-allowed", "urn:multiphone:problem:unauthorized", "urn:multiphone:problem:forbidden", "urn:multiphone:problem:precondition-failed", "urn:multiphone:problem:precondition-required", "urn:multiphone:problem:phone-number-taken", "urn:multiphone:problem:primary-required", "urn:multiphone:problem:phone-number-limit", "urn:multiphone:problem:invalid-signature", "urn:multiphone:problem:idempotency-mismatch", "urn:multiphone:problem:idempotency-in-progress", "urn:multiphone:problem:migration-running", "urn:multiphone:problem:migration-finished", "urn:multiphone:problem:service-unavailable", "urn:multiphone:problem:internal-error"];
+export const ruleActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RuleAction"]> = ["transfer", "takeMessage", "answer", "book"];
+export const runPhaseValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RunPhase"]> = ["migrate", "verify"];
+export const serviceSourceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ServiceSource"]> = ["business", "phone"];
+export const settingSourceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SettingSource"]> = ["system", "business", "phone"];
+export const settingsSectionNameValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SettingsSectionName"]> = ["voice", "rules", "hours", "sms"];
+export const subscriptionPlanValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SubscriptionPlan"]> = ["starter", "growth", "scale", "enterprise"];
+export const voiceProviderValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["VoiceProvider"]> = ["azure", "elevenLabs", "openAi", "google", "amazon", "cartesia"];

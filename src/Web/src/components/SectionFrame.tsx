@@ -1,10 +1,9 @@
 import { useEffect, useState, type ReactNode } from "react";
 import { ownCount } from "../settings/inheritance";
+import { sectionEditors } from "../settings/sectionEditors";
 import type { SectionEditorState } from "../settings/useSectionEditor";
 import { Dialog } from "./Dialog";
 import { ReadOnlyContext, SectionContext } from "./SectionContext";
-
-const sectionTitles = { voice: "Voice agent", rules: "Conversation rules", hours: "Operating hours", sms: "SMS" } as const;
 
 /**
  * A settings section: what it inherits, override / reset for the whole section, save and discard, the API's problem,
@@ -25,7 +24,7 @@ export function SectionFrame({
   children: ReactNode;
 }) {
   const [confirmReset, setConfirmReset] = useState(false);
-  const title = sectionTitles[editor.section];
+  const title = sectionEditors[editor.section].label;
   // Closing or reloading the tab with unsaved changes asks first.
   useEffect(() => {
     if (!editor.dirty) return;

@@ -1,19 +1,10 @@
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "wouter";
 import { api, unwrap } from "../api/client";
-import { keys, type SectionName } from "../api/keys";
-import { HoursEditor } from "../hours/HoursEditor";
-import { RulesEditor } from "../editors/RulesEditor";
-import { SmsEditor } from "../editors/SmsEditor";
-import { VoiceEditor } from "../editors/VoiceEditor";
+import { keys } from "../api/keys";
+import { settingSections, type SectionName } from "../api/sections";
+import { sectionEditors } from "../settings/sectionEditors";
 import { defaultsUrl, useSettings } from "../settings/SettingsContext";
-
-const tabs: { section: SectionName; label: string }[] = [
-  { section: "voice", label: "Voice agent" },
-  { section: "rules", label: "Conversation rules" },
-  { section: "hours", label: "Operating hours" },
-  { section: "sms", label: "SMS" },
-];
 
 /** The business defaults, with the same editors, and which locations follow each section. */
 export function DefaultsPage({ section }: { section: SectionName }) {
@@ -31,7 +22,7 @@ export function DefaultsPage({ section }: { section: SectionName }) {
       {current.overridingPhoneIds.length > 0 && ` (${current.overridingPhoneIds.map(nameOf).join(", ")} ${current.overridingPhoneIds.length === 1 ? "overrides" : "override"} it)`}.
     </span>
   );
-  const props = { businessId, phoneId: null, canEdit, status };
+  const { Editor } = sectionEditors[section];
   return (
     <>
       <header className="page-head">
@@ -41,20 +32,17 @@ export function DefaultsPage({ section }: { section: SectionName }) {
         </div>
       </header>
       <nav aria-label="Default sections" className="tabs">
-        {tabs.map((tab) => {
-          const count = countOf(tab.section);
+        {settingSections.map((tab) => {
+          const count = countOf(tab);
           return (
-            <Link key={tab.section} href={defaultsUrl(businessId, tab.section)} aria-current={tab.section === section ? "page" : undefined}>
-              {tab.label}
+            <Link key={tab} href={defaultsUrl(businessId, tab)} aria-current={tab === section ? "page" : undefined}>
+              {sectionEditors[tab].label}
               {count && <span className="tab-count" aria-label={`, followed by ${count.inheritingPhoneIds.length} locations`}>{count.inheritingPhoneIds.length}</span>}
             </Link>
           );
         })}
       </nav>
-      {section === "voice" && <VoiceEditor key="voice" {...props} />}
-      {section === "rules" && <RulesEditor key="rules" {...props} />}
-      {section === "hours" && <HoursEditor key="hours" {...props} />}
-      {section === "sms" && <SmsEditor key="sms" {...props} />}
+      <Editor key={section} businessId={businessId} phoneId={null} canEdit={canEdit} status={status} />
     </>
   );
 }

@@ -1,7 +1,6 @@
-import { keys, type SectionName } from "../api/keys";
+import { keys } from "../api/keys";
+import { settingSections, type SectionName } from "../api/sections";
 import type { ChangeMessage } from "./types";
-
-const settingSections: SectionName[] = ["voice", "rules", "hours", "sms"];
 
 /** The cached queries a change makes stale. */
 export function staleQueries(message: ChangeMessage): (readonly unknown[])[] {

@@ -1,3 +1,5 @@
+import type { SectionName } from "../api/sections";
+
 /**
  * The realtime contract (docs/realtime.md): after connecting, the console subscribes to channels through the API and receives
  * `change` messages. Everything realtime in the console goes through this folder.
@@ -17,7 +19,7 @@ export const changeTypes = [
 
 export type ChangeType = (typeof changeTypes)[number];
 
-export type ChangedSection = "voice" | "rules" | "hours" | "sms" | "staff" | "services" | "phone" | "primary" | "business";
+export type ChangedSection = SectionName | "staff" | "services" | "phone" | "primary" | "business";
 
 export interface ChangeMessage {
   channel: string;

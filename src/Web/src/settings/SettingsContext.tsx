@@ -2,16 +2,16 @@ import { useQueries, useQuery } from "@tanstack/react-query";
 import { createContext, useContext, type ReactNode } from "react";
 import { useLocation } from "wouter";
 import { api, unwrap, type Schemas } from "../api/client";
-import { keys, type SectionName } from "../api/keys";
+import { keys } from "../api/keys";
+import { settingSections, type SectionName } from "../api/sections";
 import { can, useSession, type Role } from "../auth/session";
 import { channels } from "../realtime/types";
 import { useChannels } from "../realtime/RealtimeProvider";
 import { readSection, type SectionState } from "./sectionApi";
 
 export type Phone = Schemas["PhoneNumberResponse"];
-export const phoneSections = ["voice", "rules", "hours", "sms", "staff", "services"] as const;
-export type PhoneSection = (typeof phoneSections)[number];
-const settingSections: SectionName[] = ["voice", "rules", "hours", "sms"];
+export type PhoneSection = SectionName | "staff" | "services";
+export const phoneSections: readonly PhoneSection[] = [...settingSections, "staff", "services"];
 
 export interface Settings {
   businessId: string;
@@ -25,7 +25,7 @@ export interface Settings {
   selectedPhoneId: string | null;
   selectedPhone: Phone | undefined;
   section: PhoneSection;
-  /** The selected phone's four settings sections (shared with the editors through the query cache). */
+  /** The selected phone's settings sections (shared with the editors through the query cache). */
   phoneSettings: Partial<{ [S in SectionName]: SectionState<S> }>;
   selectPhone: (phoneId: string) => void;
   selectSection: (section: PhoneSection) => void;

@@ -1,13 +1,12 @@
-import { api, unwrap, type Schemas } from "../api/client";
-import type { SectionName } from "../api/keys";
+import { api, unwrap } from "../api/client";
+import type { paths } from "../api/schema.gen";
+import type { SectionName } from "../api/sections";
 import type { Source } from "./inheritance";
 
-export interface SectionValues {
-  voice: Schemas["VoiceSettings"];
-  rules: Schemas["ConversationRules"];
-  hours: Schemas["OperatingHours"];
-  sms: Schemas["SmsSettings"];
-}
+type DefaultsPut<S extends SectionName> = paths[`/api/v2/businesses/{businessId}/settings/defaults/${S}`]["put"];
+
+/** Each section's fields, as its routes in the API's document take them. */
+export type SectionValues = { [S in SectionName]: NonNullable<DefaultsPut<S>["requestBody"]>["content"]["application/json"] };
 
 /** A section as one layer sees it, the same for a phone and for the business defaults. */
 export interface SectionState<S extends SectionName> {

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { keys, type SectionName } from "../api/keys";
+import { keys } from "../api/keys";
+import type { SectionName } from "../api/sections";
 import { ApiError, type Problem } from "../api/problem";
 import { useLiveChange, useRealtime } from "../realtime/RealtimeProvider";
 import { compact, getPath, sameValue, setPath, sourceOf, type Layer, type Source } from "./inheritance";
