@@ -37,7 +37,7 @@ public sealed class CosmosPausedTests(PausableCosmosFactory api, ITestOutputHelp
         var version = (await (await agent.GetAsync(known, TestContext.Current.CancellationToken)).ReadAsync<AgentConfiguration>()).Version;
         var changes = new List<string>();
         await using var hub = await ConnectAsync(viewer, tenant.Token(BusinessRole.Viewer), changes);
-        var subscription = new { connectionId = hub.ConnectionId, channel = $"phone:{phone.Id}:settings", businessId = tenant.BusinessId };
+        var subscription = new { connectionId = hub.ConnectionId, channel = $"phone:{phone.Id}:voice", businessId = tenant.BusinessId };
 
         await api.CosmosServer.PauseAsync();
         try
