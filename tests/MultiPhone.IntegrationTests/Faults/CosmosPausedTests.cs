@@ -77,9 +77,10 @@ public sealed class CosmosPausedTests(PausableCosmosFactory api, ITestOutputHelp
         Assert.Contains((section.Override?.AgentName, section.Version, read.ETag()), new (string?, long, string)[] { ("Before", 1L, "\"v1\""), ("Paused", 2L, "\"v2\"") });
         Assert.Equal(HttpStatusCode.NoContent, (await viewer.PostAsJsonAsync("/api/v2/realtime/subscriptions", subscription, TestContext.Current.CancellationToken)).StatusCode);
         await editor.PutOrFailAsync(settingsPath, new { agentName = "AfterResume" }, read.ETag());
-        // The change feed listener carried on where it was: the change reaches the subscriber.
+        // The change feed listener carries on: the change reaches the subscriber. A lease the pause kept from being
+        // renewed is taken again once it expires (the SDK's default, 60 s), hence the bound.
         await Wait.UntilAsync(() => { lock (changes) { return changes.Exists(c => c.Contains("AfterResume", StringComparison.Ordinal)); } },
-            "the change made after the pause reaches the subscriber");
+            "the change made after the pause reaches the subscriber", TimeSpan.FromSeconds(90));
     }
 
     private static string AgentConfigUrl(string number) => $"/api/v2/voice/agent-config?to={Uri.EscapeDataString(number)}";
