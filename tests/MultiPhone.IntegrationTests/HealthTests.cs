@@ -8,14 +8,14 @@ namespace MultiPhone.IntegrationTests;
 public sealed class HealthTests(ApiFactory api)
 {
     [Fact]
-    public async Task ReadinessIsOkWhenCosmosAnswers()
+    public async Task ReadinessIsOkWhenCosmosAndStorageAnswer()
     {
         using var anonymous = api.ClientWithToken(null);
 
         var response = await anonymous.GetAsync(HealthApi.ReadyRoute, TestContext.Current.CancellationToken);
 
         var ready = await response.ReadAsync<ReadinessResponse>();
-        Assert.Equal(("ready", "ok"), (ready.Status, ready.Cosmos));
+        Assert.Equal(("ready", "ok", "ok"), (ready.Status, ready.Cosmos, ready.Storage));
     }
 
     [Fact]

@@ -19,7 +19,8 @@ public static partial class AgentConfigApi
     private const string Description = "The complete resolved configuration of one phone: location, business, the four effective "
         + "settings sections with the source of every field, staff who take transfers, services, and whether the location is open "
         + "now (or at `at`, for previews). Revalidate with If-None-Match: an unchanged configuration answers 304. Data is at "
-        + "most AgentConfig:MaxStaleness old (1 s by default).";
+        + "most AgentConfig:MaxStaleness old (1 s by default), except while the database does not answer: then the configuration "
+        + "last read is served with an `Age` header (seconds since it was read), and a number not read before is a 503.";
 
     public static RouteGroupBuilder MapVoiceAgentConfig(this RouteGroupBuilder v2)
     {
@@ -71,6 +72,11 @@ public static partial class AgentConfigApi
         }
         // Agents may keep a copy but must revalidate it; the file result answers If-None-Match with 304.
         response.Headers.CacheControl = "private, no-cache";
+        if (result.Value.Age is { } age)
+        {
+            // Served stale because Cosmos did not answer: RFC 9111's Age says how old, and that it came from a cache.
+            response.Headers.Age = ((long)age.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
         return TypedResults.Bytes(result.Value.Json, "application/json", entityTag: EntityTagHeaderValue.Parse(result.Value.ETag));
     }
 

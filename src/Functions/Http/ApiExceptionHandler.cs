@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Json;
@@ -6,12 +5,13 @@ using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.Azure.Cosmos;
 using Microsoft.Extensions.Options;
 using MultiPhone.Common;
+using MultiPhone.Cosmos;
 
 namespace MultiPhone.Functions.Http;
 
 /// <summary>
 /// Turns what escapes an endpoint into a problem response: unreadable requests into 4xx with the reason, an
-/// overloaded or unreachable Cosmos into 503 with Retry-After, anything else into a 500 that reveals nothing.
+/// overloaded, unreachable or too slow Cosmos (past Cosmos:RequestDeadline) into 503 with Retry-After, anything else into a 500 that reveals nothing.
 /// </summary>
 internal sealed partial class ApiExceptionHandler(IProblemDetailsService problems, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
 {
@@ -25,8 +25,7 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
         var problem = exception switch
         {
             BadHttpRequestException bad => FromBadRequest(bad, httpContext),
-            CosmosException { StatusCode: HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable or HttpStatusCode.RequestTimeout } cosmos
-                => Unavailable(httpContext, cosmos.RetryAfter),
+            CosmosException cosmos when CosmosUnavailable.Is(cosmos) => Unavailable(httpContext, cosmos.RetryAfter),
             HttpRequestException => Unavailable(httpContext, retryAfter: null),
             _ => null,
         };

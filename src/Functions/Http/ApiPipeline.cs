@@ -30,6 +30,12 @@ public static class ApiPipelineExtensions
 {
     public static IApplicationBuilder UseApi(this IApplicationBuilder app)
     {
+        // Every Cosmos call a request makes ends within Cosmos:RequestDeadline (a 503 problem past it).
+        app.Use((context, next) =>
+        {
+            CosmosDeadline.ApplyToCurrentFlow();
+            return next(context);
+        });
         app.UseTrustedProxies();
         app.UseApiConventions();
         app.UseRouting();

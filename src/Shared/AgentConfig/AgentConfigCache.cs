@@ -9,13 +9,22 @@ using NodaTime.Extensions;
 namespace MultiPhone.AgentConfig;
 
 /// <summary>A configuration as served: the value, the exact response bytes and their ETag.</summary>
-public sealed record RenderedConfig(AgentConfiguration Configuration, byte[] Json, string ETag);
+public sealed record RenderedConfig(AgentConfiguration Configuration, byte[] Json, string ETag)
+{
+    /// <summary>
+    /// Set when the configuration is served past <see cref="AgentConfigOptions.MaxStaleness"/> because Cosmos did not
+    /// answer: how long ago the oldest of its data was read.
+    /// </summary>
+    public TimeSpan? Age { get; init; }
+}
 
 /// <summary>
 /// The voice agents' hot path. What all phones of a business share and what each phone has alone are cached apart,
 /// each for at most <see cref="AgentConfigOptions.MaxStaleness"/>, so a business's shared data is read once for all its
 /// phones. A phone's composed configuration is reused while both its parts are, and its rendering for "now" until the
-/// parts go stale or the location opens or closes, whichever comes first. Nothing older than MaxStaleness is served.
+/// parts go stale or the location opens or closes, whichever comes first. Nothing older than MaxStaleness is served,
+/// unless Cosmos is unavailable: then what was last read is served with its <see cref="RenderedConfig.Age"/>, since a
+/// call answered with the configuration of a minute ago beats a call not answered; a number never read is unavailable.
 /// </summary>
 public sealed class AgentConfigCache
 {
@@ -25,37 +34,56 @@ public sealed class AgentConfigCache
     private readonly CachedEntries<string, Result<(string BusinessId, string PhoneId)>> _numbers;
     private readonly CachedEntries<string, Result<BusinessPart>> _businesses;
     private readonly CachedEntries<(string, string), Result<PhonePart>> _phones;
+    private readonly CosmosReachability _reachability = new();
 
     public AgentConfigCache(AgentConfigSource source, TimeProvider time, IOptions<AgentConfigOptions> options)
     {
         (_source, _time, _options) = (source, time, options);
-        _numbers = new(time, MaxStaleness, MaxEntries);
-        _businesses = new(time, MaxStaleness, MaxEntries);
-        _phones = new(time, MaxStaleness, MaxEntries);
+        _numbers = new(time, MaxStaleness, MaxEntries, _reachability);
+        _businesses = new(time, MaxStaleness, MaxEntries, _reachability);
+        _phones = new(time, MaxStaleness, MaxEntries, _reachability);
     }
 
     public async Task<Result<RenderedConfig>> ByNumberAsync(string e164, Instant? at)
     {
         // Loads are shared by concurrent callers, so none of them may cancel a load for the others.
-        var found = (await _numbers.GetAsync(e164, () => _source.FindNumberAsync(e164, CancellationToken.None))).Value;
-        return found.IsOk ? await ByPhoneAsync(found.Value.BusinessId, found.Value.PhoneId, at) : found.Problem;
+        var number = await _numbers.GetAsync(e164, () => _source.FindNumberAsync(e164, CancellationToken.None));
+        var found = number.Entry.Value;
+        return found.IsOk ? await ByPhoneAsync(found.Value.BusinessId, found.Value.PhoneId, at, number) : found.Problem;
     }
 
-    public async Task<Result<RenderedConfig>> ByPhoneAsync(string businessId, string phoneId, Instant? at)
+    public Task<Result<RenderedConfig>> ByPhoneAsync(string businessId, string phoneId, Instant? at) =>
+        ByPhoneAsync(businessId, phoneId, at, number: null);
+
+    private async Task<Result<RenderedConfig>> ByPhoneAsync(string businessId, string phoneId, Instant? at, Lookup<Result<(string, string)>>? number)
     {
-        var phone = await _phones.GetAsync((businessId, phoneId), () => _source.LoadPhoneAsync(businessId, phoneId, CancellationToken.None));
+        var phoneLookup = await _phones.GetAsync((businessId, phoneId), () => _source.LoadPhoneAsync(businessId, phoneId, CancellationToken.None));
+        var phone = phoneLookup.Entry;
         if (!phone.Value.IsOk)
         {
             return phone.Value.Problem;
         }
-        var business = await _businesses.GetAsync(businessId, () => _source.LoadBusinessAsync(businessId, CancellationToken.None));
+        var businessLookup = await _businesses.GetAsync(businessId, () => _source.LoadBusinessAsync(businessId, CancellationToken.None));
+        var business = businessLookup.Entry;
         if (!business.Value.IsOk)
         {
             return business.Value.Problem;
         }
-        var composed = phone.Derived is Composed existing && ReferenceEquals(existing.Business, business.Value.Value)
+        var config = Reuse(phone, phone.Value.Value, business.Value.Value, business.LoadedAt, at);
+        if (number is not { Stale: true } && !phoneLookup.Stale && !businessLookup.Stale)
+        {
+            return config;
+        }
+        var oldest = new[] { number?.Entry.LoadedAt ?? phone.LoadedAt, phone.LoadedAt, business.LoadedAt }.Min();
+        return config with { Age = _time.GetUtcNow() - oldest };
+    }
+
+    /// <summary>The phone's configuration, composed and rendered again only when its parts or the open/closed state changed.</summary>
+    private RenderedConfig Reuse(CachedEntry<Result<PhonePart>> phone, PhonePart phonePart, BusinessPart business, DateTimeOffset businessLoadedAt, Instant? at)
+    {
+        var composed = phone.Derived is Composed existing && ReferenceEquals(existing.Business, business)
             ? existing
-            : (Composed)(phone.Derived = new Composed(business.Value.Value, AgentConfigSource.Compose(business.Value.Value, phone.Value.Value)));
+            : (Composed)(phone.Derived = new Composed(business, AgentConfigSource.Compose(business, phonePart)));
         if (at is { } preview)
         {
             return Render(composed.Snapshot, preview).Config;
@@ -66,7 +94,7 @@ public sealed class AgentConfigCache
             return rendered.Config;
         }
         var fresh = Render(composed.Snapshot, now);
-        var loadedAt = business.LoadedAt < phone.LoadedAt ? business.LoadedAt : phone.LoadedAt;
+        var loadedAt = businessLoadedAt < phone.LoadedAt ? businessLoadedAt : phone.LoadedAt;
         var staleAt = loadedAt.ToInstant() + Duration.FromTimeSpan(MaxStaleness());
         composed.Rendered = fresh with { ValidUntil = fresh.ValidUntil < staleAt ? fresh.ValidUntil : staleAt };
         return fresh.Config;

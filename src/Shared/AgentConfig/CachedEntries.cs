@@ -1,27 +1,51 @@
 using System.Collections.Concurrent;
+using MultiPhone.Cosmos;
 
 namespace MultiPhone.AgentConfig;
 
 /// <summary>
 /// Values read from Cosmos, each reused for at most <c>maxAge</c>: concurrent callers share one read, and a value in
-/// use is read again in the background once it is half that old, so callers rarely wait. A value past maxAge is never
-/// returned: it is read again first.
+/// use is read again in the background once it is three quarters that old, so callers rarely wait. A value past maxAge
+/// is read again before it is returned, unless Cosmos is unavailable (<see cref="CosmosUnavailable"/>): then the last
+/// value read is returned, marked stale, rather than none. While <paramref name="reachability"/> says Cosmos did not
+/// answer the last read, a stale value is returned at once and read again in the background, one read at a time.
 /// </summary>
-internal sealed class CachedEntries<TKey, T>(TimeProvider time, Func<TimeSpan> maxAge, Func<int> maxEntries) where TKey : notnull
+internal sealed class CachedEntries<TKey, T>(TimeProvider time, Func<TimeSpan> maxAge, Func<int> maxEntries, CosmosReachability reachability)
+    where TKey : notnull
 {
     private readonly ConcurrentDictionary<TKey, CachedEntry<T>> _entries = new();
 
-    public async Task<CachedEntry<T>> GetAsync(TKey key, Func<Task<T>> load)
+    public async Task<Lookup<T>> GetAsync(TKey key, Func<Task<T>> load)
     {
         var now = time.GetUtcNow();
         var limit = maxAge();
-        if (_entries.TryGetValue(key, out var current) && now - current.LoadedAt < limit && current.Loading.IsCompletedSuccessfully)
+        if (_entries.TryGetValue(key, out var current) && current.Loading.IsCompletedSuccessfully)
         {
-            if (now - current.LoadedAt >= limit * 0.75)
+            var age = now - current.LoadedAt;
+            if (age < limit * 0.75)
             {
-                RefreshInBackground(key, current, load, now);
+                return new(current, Stale: false);
             }
-            return current;
+            if (age < limit)
+            {
+                _ = ReadAgain(key, current, load, now);
+                return new(current, Stale: false);
+            }
+            if (!reachability.Answering)
+            {
+                _ = ReadAgain(key, current, load, now);
+                return new(current, Stale: true);
+            }
+            var next = ReadAgain(key, current, load, now);
+            try
+            {
+                await next.Loading;
+                return new(next, Stale: false);
+            }
+            catch (Exception e) when (CosmosUnavailable.Is(e))
+            {
+                return new(current, Stale: true);
+            }
         }
         var candidate = new CachedEntry<T>(now, load);
         var entry = _entries.AddOrUpdate(key, candidate, (_, existing) =>
@@ -33,14 +57,16 @@ internal sealed class CachedEntries<TKey, T>(TimeProvider time, Func<TimeSpan> m
         try
         {
             await entry.Loading;
+            reachability.Answered();
         }
-        catch (Exception) when (ReferenceEquals(entry, candidate))
+        catch (Exception e) when (ReferenceEquals(entry, candidate))
         {
             // A failed read must not be served to the next caller: forget it, then let this caller see the error.
             _entries.TryRemove(new KeyValuePair<TKey, CachedEntry<T>>(key, entry));
+            reachability.Failed(e);
             throw;
         }
-        return entry;
+        return new(entry, Stale: false);
     }
 
     /// <summary>
@@ -49,18 +75,31 @@ internal sealed class CachedEntries<TKey, T>(TimeProvider time, Func<TimeSpan> m
     /// </summary>
     public void Forget(TKey key) => _entries.TryRemove(key, out _);
 
-    /// <summary>Reads the entry again while it is still served; the new one replaces it once read. One refresh per entry.</summary>
-    private void RefreshInBackground(TKey key, CachedEntry<T> current, Func<Task<T>> load, DateTimeOffset now)
+    /// <summary>
+    /// Reads the entry again while it is still served; the new one replaces it once read. One read again at a time per
+    /// entry: callers meanwhile share it. After a failed one the current entry stays, and the next caller starts another.
+    /// </summary>
+    private CachedEntry<T> ReadAgain(TKey key, CachedEntry<T> current, Func<Task<T>> load, DateTimeOffset now)
     {
-        if (Interlocked.Exchange(ref current.Refreshing, 1) == 1)
-        {
-            return;
-        }
         var next = new CachedEntry<T>(now, load);
-        // A failed refresh changes nothing: the current entry is served until it is stale, then read again in line.
-        _ = next.Loading.ContinueWith(
-            loaded => loaded.IsCompletedSuccessfully ? _entries.TryUpdate(key, next, current) : loaded.Exception is null,
-            CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        if (Interlocked.CompareExchange(ref current.Next, next, null) is { } running)
+        {
+            return running;
+        }
+        _ = next.Loading.ContinueWith(loaded =>
+        {
+            if (loaded.IsCompletedSuccessfully)
+            {
+                reachability.Answered();
+                _entries.TryUpdate(key, next, current);
+            }
+            else
+            {
+                reachability.Failed(loaded.Exception?.InnerException);
+                Volatile.Write(ref current.Next, null);
+            }
+        }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        return next;
     }
 
     private void Trim(DateTimeOffset staleBefore)
@@ -80,8 +119,8 @@ internal sealed class CachedEntry<T>(DateTimeOffset loadedAt, Func<Task<T>> load
 {
     private readonly Lazy<Task<T>> _loading = new(load);
 
-    /// <summary>1 once a background refresh of this entry has started.</summary>
-    public int Refreshing;
+    /// <summary>The read again of this entry under way, if any.</summary>
+    public CachedEntry<T>? Next;
 
     public DateTimeOffset LoadedAt { get; } = loadedAt;
 
@@ -91,4 +130,28 @@ internal sealed class CachedEntry<T>(DateTimeOffset loadedAt, Func<Task<T>> load
 
     /// <summary>What was built from this entry (the composed configuration of a phone); replaced whole, never mutated.</summary>
     public object? Derived { get; set; }
+}
+
+/// <param name="Stale">Served past maxAge, because Cosmos did not answer when it was read again.</param>
+internal readonly record struct Lookup<T>(CachedEntry<T> Entry, bool Stale);
+
+/// <summary>
+/// Whether Cosmos answered the cache's last read, shared by all its entries: once one read found it unavailable, the
+/// others serve what they have at once instead of each waiting for the deadline in turn.
+/// </summary>
+internal sealed class CosmosReachability
+{
+    private volatile bool _answering = true;
+
+    public bool Answering => _answering;
+
+    public void Answered() => _answering = true;
+
+    public void Failed(Exception? exception)
+    {
+        if (exception is not null && CosmosUnavailable.Is(exception))
+        {
+            _answering = false;
+        }
+    }
 }

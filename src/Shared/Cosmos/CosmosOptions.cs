@@ -27,6 +27,14 @@ public sealed class CosmosOptions
     /// </summary>
     public bool AcceptLoopbackSelfSignedCertificate { get; set; }
 
+    /// <summary>
+    /// The longest any one Cosmos operation made for an HTTP request may take, the SDK's retries included; past it the
+    /// request answers a 503 problem with Retry-After instead of waiting on a database that does not answer. Voice
+    /// agents wait seconds for a call's configuration (7.5 s, 10 s), so this stays well below.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00")]
+    public TimeSpan RequestDeadline { get; set; } = TimeSpan.FromSeconds(3);
+
     /// <summary>Gateway works everywhere (and is the only mode the local server speaks); Direct is faster in Azure.</summary>
     public Microsoft.Azure.Cosmos.ConnectionMode ConnectionMode { get; set; } = Microsoft.Azure.Cosmos.ConnectionMode.Gateway;
 }

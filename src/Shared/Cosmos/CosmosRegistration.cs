@@ -37,6 +37,8 @@ public static class CosmosRegistration
             // Talk only to the configured endpoint: the local server advertises no usable regional endpoints.
             LimitToEndpoint = true,
         };
+        // First, so the deadline covers what every other handler (and the SDK's retries below them) spends.
+        clientOptions.CustomHandlers.Add(new CosmosDeadline.Handler(options.RequestDeadline));
         foreach (var handler in handlers)
         {
             clientOptions.CustomHandlers.Add(handler);

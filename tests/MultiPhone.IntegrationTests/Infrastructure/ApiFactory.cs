@@ -37,6 +37,12 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>The storage account of the app's Durable backend (its own Azurite).</summary>
     public string StorageConnection => _azurite?.ConnectionString ?? throw new InvalidOperationException("Not started");
 
+    /// <summary>The app's own Cosmos server, for tests that pause it; not there when a subclass points the app elsewhere.</summary>
+    public CosmosServer CosmosServer => _cosmos ?? throw new InvalidOperationException("This factory has no Cosmos server of its own");
+
+    /// <summary>The app's own Azurite, for tests that pause it.</summary>
+    public Azurite Azurite => _azurite ?? throw new InvalidOperationException("Not started");
+
     public async ValueTask InitializeAsync()
     {
         var azurite = Azurite.StartAsync();
@@ -101,6 +107,8 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         ("Telephony:AgentStreamUrl", AgentStreamUrl),
         // Tests see every change at once; AgentConfigCacheTests covers the cache with a clock of its own.
         ("AgentConfig:MaxStaleness", "00:00:00"),
+        // The shared test machine stalls for seconds at times; the fault tests (Faults/) hold the app to a short deadline.
+        ("Cosmos:RequestDeadline", "00:00:30"),
         // Only the realtime tests (RealtimeFactory) read the change feed, so the others do not pay for it.
         ("Realtime:ChangeFeed", "false"),
         ("AzureWebJobsStorage", StorageConnection),

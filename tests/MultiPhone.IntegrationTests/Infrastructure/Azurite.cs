@@ -47,6 +47,12 @@ public sealed partial class Azurite : IAsyncDisposable
         return new Azurite(process, connection);
     }
 
+    /// <inheritdoc cref="EmulatorProcess.PauseAsync"/>
+    public Task PauseAsync() => _process.PauseAsync();
+
+    /// <inheritdoc cref="EmulatorProcess.ResumeAsync"/>
+    public Task ResumeAsync() => _process.ResumeAsync();
+
     public ValueTask DisposeAsync() => _process.DisposeAsync();
 
     [GeneratedRegex(@"Azurite (?<service>Blob|Queue|Table) service is successfully listening at http://127\.0\.0\.1:(?<port>\d+)")]

@@ -29,6 +29,12 @@ public sealed partial class CosmosServer : IAsyncDisposable
         return new CosmosServer(process, endpoint);
     }
 
+    /// <inheritdoc cref="EmulatorProcess.PauseAsync"/>
+    public Task PauseAsync() => _process.PauseAsync();
+
+    /// <inheritdoc cref="EmulatorProcess.ResumeAsync"/>
+    public Task ResumeAsync() => _process.ResumeAsync();
+
     public ValueTask DisposeAsync() => _process.DisposeAsync();
 
     [GeneratedRegex(@"listening on (?<url>https://\S+)")]

@@ -44,6 +44,26 @@ public sealed class EmulatorProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Stops the process where it is (SIGSTOP): its ports stay open and the kernel still accepts connections, but
+    /// nothing answers, as with a server that hangs. Always <see cref="ResumeAsync"/> in a finally.
+    /// </summary>
+    public Task PauseAsync() => SignalAsync("STOP");
+
+    /// <summary>Lets a paused process go on (SIGCONT): it then reads what waited on its sockets.</summary>
+    public Task ResumeAsync() => SignalAsync("CONT");
+
+    private async Task SignalAsync(string signal)
+    {
+        using var kill = Process.Start(new ProcessStartInfo("kill", [$"-{signal}", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            ?? throw new InvalidOperationException("kill did not start");
+        await kill.WaitForExitAsync();
+        if (kill.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"kill -{signal} {_process.Id} exited with {kill.ExitCode}");
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)

@@ -12,4 +12,15 @@ public static class Wait
             await Task.Delay(TimeSpan.FromMilliseconds(20), TestContext.Current.CancellationToken);
         }
     }
+
+    /// <summary>Asks <paramref name="condition"/> (a request, say) until it holds; fails naming <paramref name="what"/> after the deadline.</summary>
+    public static async Task UntilAsync(Func<Task<bool>> condition, string what, TimeSpan? deadline = null)
+    {
+        var giveUp = DateTime.UtcNow + (deadline ?? TimeSpan.FromSeconds(30));
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < giveUp, $"Timed out waiting until {what}");
+            await Task.Delay(TimeSpan.FromMilliseconds(100), TestContext.Current.CancellationToken);
+        }
+    }
 }

@@ -33,7 +33,7 @@ export interface paths {
         };
         /**
          * Can the API serve requests
-         * @description 200 when Cosmos answered the last check, 503 with the reason when it did not. The check is made at most every 5 seconds per instance and shared by every caller meanwhile; `checkedAt` says when it was made.
+         * @description 200 when Cosmos and the storage account of the Durable backend (AzureWebJobsStorage) answered the last check, 503 naming what did not and why. The check is made at most every 5 seconds per instance and shared by every caller meanwhile; `checkedAt` says when it was made.
          */
         get: operations["Readiness"];
         put?: never;
@@ -653,7 +653,7 @@ export interface paths {
         };
         /**
          * Load the configuration of one phone (viewers, and voice agents)
-         * @description The complete resolved configuration of one phone: location, business, the four effective settings sections with the source of every field, staff who take transfers, services, and whether the location is open now (or at `at`, for previews). Revalidate with If-None-Match: an unchanged configuration answers 304. Data is at most AgentConfig:MaxStaleness old (1 s by default).
+         * @description The complete resolved configuration of one phone: location, business, the four effective settings sections with the source of every field, staff who take transfers, services, and whether the location is open now (or at `at`, for previews). Revalidate with If-None-Match: an unchanged configuration answers 304. Data is at most AgentConfig:MaxStaleness old (1 s by default), except while the database does not answer: then the configuration last read is served with an `Age` header (seconds since it was read), and a number not read before is a 503.
          */
         get: operations["GetAgentConfigByPhone"];
         put?: never;
@@ -717,7 +717,7 @@ export interface paths {
         };
         /**
          * Load the configuration of the dialed number (platform role voice-agent)
-         * @description The complete resolved configuration of one phone: location, business, the four effective settings sections with the source of every field, staff who take transfers, services, and whether the location is open now (or at `at`, for previews). Revalidate with If-None-Match: an unchanged configuration answers 304. Data is at most AgentConfig:MaxStaleness old (1 s by default).
+         * @description The complete resolved configuration of one phone: location, business, the four effective settings sections with the source of every field, staff who take transfers, services, and whether the location is open now (or at `at`, for previews). Revalidate with If-None-Match: an unchanged configuration answers 304. Data is at most AgentConfig:MaxStaleness old (1 s by default), except while the database does not answer: then the configuration last read is served with an `Age` header (seconds since it was read), and a number not read before is a 503.
          */
         get: operations["GetAgentConfigByNumber"];
         put?: never;
@@ -1501,6 +1501,7 @@ export interface components {
         ReadinessResponse: {
             status: string;
             cosmos: string;
+            storage: string;
             /** Format: date-time */
             checkedAt: string;
         };
