@@ -21,7 +21,7 @@ internal sealed class CachedEntries<TKey, T>(TimeProvider time, Func<TimeSpan> m
         var limit = maxAge();
         if (_entries.TryGetValue(key, out var current) && current.Loading.IsCompletedSuccessfully)
         {
-            var age = now - current.LoadedAt;
+            var age = current.Invalidated ? TimeSpan.MaxValue : now - current.LoadedAt;
             if (age < limit * 0.75)
             {
                 return new(current, Stale: false);
@@ -70,10 +70,20 @@ internal sealed class CachedEntries<TKey, T>(TimeProvider time, Func<TimeSpan> m
     }
 
     /// <summary>
-    /// Forgets an entry a change made stale: the next caller reads it again. A read or refresh already under way for
-    /// it cannot put it back (it only replaces the entry it started from).
+    /// Forgets an entry a change made stale: the next caller reads it again. Its value stays, as a copy marked
+    /// invalidated, for when Cosmos does not answer that read. A read already under way for it cannot put it back (it
+    /// only replaces the entry it started from, which the copy replaced).
     /// </summary>
-    public void Forget(TKey key) => _entries.TryRemove(key, out _);
+    public void Forget(TKey key)
+    {
+        while (_entries.TryGetValue(key, out var current)
+            && !(current.Loading.IsCompletedSuccessfully
+                ? _entries.TryUpdate(key, new CachedEntry<T>(current.LoadedAt, () => current.Loading) { Invalidated = true }, current)
+                : _entries.TryRemove(new KeyValuePair<TKey, CachedEntry<T>>(key, current))))
+        {
+            // Replaced meanwhile: forget what replaced it.
+        }
+    }
 
     /// <summary>
     /// Reads the entry again while it is still served; the new one replaces it once read. One read again at a time per
@@ -118,6 +128,9 @@ internal sealed class CachedEntries<TKey, T>(TimeProvider time, Func<TimeSpan> m
 internal sealed class CachedEntry<T>(DateTimeOffset loadedAt, Func<Task<T>> load)
 {
     private readonly Lazy<Task<T>> _loading = new(load);
+
+    /// <summary>A change made this entry stale: it is served only when Cosmos does not answer.</summary>
+    public bool Invalidated { get; init; }
 
     /// <summary>The read again of this entry under way, if any.</summary>
     public CachedEntry<T>? Next;
