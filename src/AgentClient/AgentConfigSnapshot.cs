@@ -38,6 +38,17 @@ public sealed class AgentConfigSnapshot
 
     internal static AgentConfigSnapshot Parse(string body, string etag) => new(JsonDocument.Parse(body).RootElement.Clone(), etag);
 
+    /// <summary>Whether both tell an agent the same: the server's version and when openNow was worked out aside.</summary>
+    internal bool SaysTheSameAs(AgentConfigSnapshot other) => JsonNode.DeepEquals(Content(Json), Content(other.Json));
+
+    private static JsonObject Content(JsonElement json)
+    {
+        var content = JsonSerializer.SerializeToNode(json)!.AsObject();
+        content.Remove("version");
+        content.Remove("evaluatedAt");
+        return content;
+    }
+
     /// <summary>This configuration changed by <paramref name="change"/>, with neither the server's version nor its tag.</summary>
     internal AgentConfigSnapshot With(Action<JsonObject> change)
     {

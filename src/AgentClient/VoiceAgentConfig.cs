@@ -135,9 +135,10 @@ public sealed class VoiceAgentConfig : IAsyncDisposable
         await _loading.WaitAsync(_stopping.Token);
         try
         {
-            if (apply is not null)
+            // A message can repeat what the configuration already says (one routed after the first read): no change.
+            if (apply is not null && Current.With(apply) is var next && !next.SaysTheSameAs(Current))
             {
-                Current = Current.With(apply);
+                Current = next;
                 Changed?.Invoke(Current);
             }
         }

@@ -34,7 +34,9 @@ public sealed class CosmosPausedTests(PausableCosmosFactory api, ITestOutputHelp
         var settingsPath = tenant.Path($"/phone-numbers/{phone.Id}/settings/voice");
         await tenant.Editor.PutOrFailAsync(settingsPath, new { agentName = "Before" }, "\"v0\"");
         using var agent = Bounded(api.Token("voice-agent", [], PlatformRoles.VoiceAgent));
-        using var viewer = Bounded(tenant.Token(BusinessRole.Viewer));
+        // One token for the connection and its subscriptions: a subscription is granted only by a token that outlives the connection.
+        var viewerToken = tenant.Token(BusinessRole.Viewer);
+        using var viewer = Bounded(viewerToken);
         using var editor = Bounded(tenant.Token(BusinessRole.Editor));
         var known = AgentConfigUrl(phone.PhoneNumber);
         // On a loaded machine a cold app's first reads may take longer than the deadline (a 503): the agent asks again.
@@ -46,7 +48,7 @@ public sealed class CosmosPausedTests(PausableCosmosFactory api, ITestOutputHelp
             return version is not null;
         }, "the agent has read the configuration once");
         var changes = new List<string>();
-        await using var hub = await ConnectAsync(viewer, tenant.Token(BusinessRole.Viewer), changes);
+        await using var hub = await ConnectAsync(viewer, viewerToken, changes);
         var subscription = new { connectionId = hub.ConnectionId, channel = $"phone:{phone.Id}:voice", businessId = tenant.BusinessId };
 
         await api.CosmosServer.PauseAsync();
