@@ -1,4 +1,3 @@
-using MultiPhone.Functions.Auth;
 using MultiPhone.Functions.Hosting;
 
 if (FunctionsHost.IsStartingUs(args))

@@ -1,10 +1,6 @@
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
 using MultiPhone.AgentConfig;
-using MultiPhone.Common;
-using MultiPhone.Functions.Auth;
-using MultiPhone.Functions.Http;
 using MultiPhone.PhoneNumbers;
 using NodaTime;
 

@@ -1,5 +1,3 @@
-using MultiPhone.Functions.Http;
-using MultiPhone.Functions.Auth;
 using MultiPhone.Functions.OpenApi;
 using MultiPhone.Functions.Realtime;
 

@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
-using MultiPhone.Functions.Auth;
 
 namespace MultiPhone.Functions.Api;
 

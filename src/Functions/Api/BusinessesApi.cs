@@ -1,9 +1,5 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using MultiPhone.Businesses;
-using MultiPhone.Functions.Auth;
 using MultiPhone.Functions.Hosting;
-using MultiPhone.Functions.Http;
 
 namespace MultiPhone.Functions.Api;
 

@@ -1,10 +1,7 @@
 using Azure;
 using Azure.Identity;
 using Azure.Storage.Queues;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Cosmos;
-using MultiPhone.Common;
-using MultiPhone.Functions.Http;
 using MultiPhone.Functions.OpenApi;
 
 namespace MultiPhone.Functions.Api;

@@ -1,10 +1,6 @@
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
-using MultiPhone.Common;
-using MultiPhone.Functions.Auth;
 using MultiPhone.Functions.Hosting;
-using MultiPhone.Functions.Http;
 using MultiPhone.Functions.Migration;
 using MultiPhone.Migration;
 
@@ -33,17 +29,13 @@ public static class MigrationsApi
                 "Each legacy business's number becomes its primary phone, its hours move to that phone and its other "
                 + "settings become the business defaults. The body is an object (`{}` for every default). Answers 202 with the run's "
                 + "id and its management URLs. A second run over any of the same businesses while one is running is refused (409 migration-running).")
-            .Produces<RunStarted>(StatusCodes.Status202Accepted)
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .StartsRun();
         group.MapPost("/verify", StartVerificationAsync)
             .Describe("StartLegacyMigrationVerification", "Start checking every business against what the migration promises",
                 "A run of its own (same routes to watch it); the businesses that fail are in its report with every finding. "
                 + "The body is an object (`{}` for every default). Refused while a migration of any of the same businesses is running "
                 + "(409 migration-running): it would report each business not migrated yet as failed.")
-            .Produces<RunStarted>(StatusCodes.Status202Accepted)
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .StartsRun();
         group.MapGet("", ListAsync)
             .Describe("ListLegacyMigrations", "The runs, most recent first",
                 "Migration and verification runs with their Durable status, newest first.");
@@ -75,6 +67,11 @@ public static class MigrationsApi
             .ProducesProblem(StatusCodes.Status409Conflict);
         return v2;
     }
+
+    /// <summary>Both starts answer alike: 202 with the run, 400 for a body that is not a valid request, 409 while a run overlaps.</summary>
+    private static RouteHandlerBuilder StartsRun(this RouteHandlerBuilder endpoint) => endpoint
+        .Produces<RunStarted>(StatusCodes.Status202Accepted)
+        .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status409Conflict);
 
     /// <summary>Terminate, suspend and resume answer alike: 202, 404 for a run that does not exist, 409 for one that finished.</summary>
     private static RouteHandlerBuilder Steers(this RouteHandlerBuilder endpoint) => endpoint

@@ -1,9 +1,4 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
-using MultiPhone.Common;
-using MultiPhone.Functions.Auth;
 using MultiPhone.Functions.Hosting;
-using MultiPhone.Functions.Http;
 using MultiPhone.Services;
 
 namespace MultiPhone.Functions.Api;

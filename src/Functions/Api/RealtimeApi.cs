@@ -1,8 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Http.HttpResults;
-using MultiPhone.Common;
-using MultiPhone.Functions.Auth;
-using MultiPhone.Functions.Http;
 using MultiPhone.Functions.Realtime;
 using MultiPhone.Realtime;
 

@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using MultiPhone.Common;
-using MultiPhone.Functions.Auth;
-using MultiPhone.Functions.Http;
 
 namespace MultiPhone.Functions.Api;
 

@@ -1,9 +1,4 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using MultiPhone.Businesses;
-using MultiPhone.Common;
-using MultiPhone.Functions.Auth;
-using MultiPhone.Functions.Http;
 using MultiPhone.Subscriptions;
 
 namespace MultiPhone.Functions.Api;

@@ -1,12 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.Extensions;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Options;
 using MultiPhone.AgentConfig;
-using MultiPhone.Common;
-using MultiPhone.Functions.Http;
 using MultiPhone.Functions.OpenApi;
 using MultiPhone.Migration;
 using MultiPhone.Telephony;

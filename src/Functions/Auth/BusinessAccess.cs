@@ -1,5 +1,3 @@
-using MultiPhone.Common;
-using MultiPhone.Functions.Http;
 
 namespace MultiPhone.Functions.Auth;
 

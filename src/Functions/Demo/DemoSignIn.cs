@@ -1,8 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
-using MultiPhone.Common;
-using MultiPhone.Functions.Auth;
-using MultiPhone.Functions.Http;
 
 namespace MultiPhone.Functions.Demo;
 

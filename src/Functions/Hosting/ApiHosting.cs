@@ -1,7 +1,4 @@
 using Microsoft.AspNetCore.Server.Kestrel.Core;
-using Microsoft.Extensions.Options;
-using MultiPhone.Common;
-using MultiPhone.Functions.Http;
 
 namespace MultiPhone.Functions.Hosting;
 

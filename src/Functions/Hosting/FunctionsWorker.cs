@@ -1,5 +1,4 @@
 using Microsoft.Azure.Functions.Worker.Builder;
-using MultiPhone.Functions.Http;
 using MultiPhone.Realtime.SignalRService;
 
 namespace MultiPhone.Functions.Hosting;

@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Testing.Sidecar.Grpc;
 using Microsoft.DurableTask.Worker;
-using Microsoft.Extensions.Options;
 using MultiPhone.Migration;
 
 namespace MultiPhone.Functions.Hosting;

@@ -1,9 +1,7 @@
 using MultiPhone.AgentConfig;
 using MultiPhone.Businesses;
 using MultiPhone.Cosmos;
-using MultiPhone.Functions.Auth;
 using MultiPhone.Functions.Demo;
-using MultiPhone.Functions.Http;
 using MultiPhone.Functions.OpenApi;
 using MultiPhone.Functions.Realtime;
 using MultiPhone.Idempotency;

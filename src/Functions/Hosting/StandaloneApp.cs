@@ -1,4 +1,3 @@
-using MultiPhone.Functions.Http;
 
 namespace MultiPhone.Functions.Hosting;
 

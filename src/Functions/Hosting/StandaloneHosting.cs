@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.Configuration.EnvironmentVariables;
 using Microsoft.Extensions.Configuration.Memory;
-using MultiPhone.Functions.Auth;
 
 namespace MultiPhone.Functions.Hosting;
 

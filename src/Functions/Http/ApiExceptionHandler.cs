@@ -3,8 +3,6 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.Azure.Cosmos;
-using Microsoft.Extensions.Options;
-using MultiPhone.Common;
 using MultiPhone.Cosmos;
 
 namespace MultiPhone.Functions.Http;

@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.Extensions.FileProviders;
-using Microsoft.Extensions.Options;
 using MultiPhone.Functions.Demo;
 
 namespace MultiPhone.Functions.Http;

@@ -3,10 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.Json;
-using Microsoft.Extensions.Options;
-using MultiPhone.Common;
 using MultiPhone.Cosmos;
-using MultiPhone.Functions.Auth;
 using MultiPhone.Idempotency;
 
 namespace MultiPhone.Functions.Http;

@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
-using MultiPhone.Common;
 
 namespace MultiPhone.Functions.Http;
 

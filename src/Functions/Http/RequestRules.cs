@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net.Mime;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.Net.Http.Headers;
-using MultiPhone.Common;
 
 namespace MultiPhone.Functions.Http;
 

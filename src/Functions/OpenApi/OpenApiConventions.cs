@@ -6,9 +6,7 @@ using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
-using MultiPhone.Common;
 using MultiPhone.Functions.Hosting;
-using MultiPhone.Functions.Http;
 
 namespace MultiPhone.Functions.OpenApi;
 

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 using MultiPhone.Businesses;
-using MultiPhone.Functions.Http;
 using Scalar.AspNetCore;
 
 namespace MultiPhone.Functions.OpenApi;

@@ -1,5 +1,3 @@
-using MultiPhone.Common;
-using MultiPhone.Functions.Auth;
 using MultiPhone.PhoneNumbers;
 using MultiPhone.Realtime;
 

@@ -1,7 +1,6 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using MultiPhone.Functions.Hosting;
-using MultiPhone.Functions.Http;
 
 namespace MultiPhone.Functions.Triggers;
 

@@ -1,8 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Microsoft.Extensions.Options;
-using MultiPhone.Common;
 using NodaTime;
 using NodaTime.Extensions;
 

@@ -1,9 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.Json.Serialization;
 using MultiPhone.Businesses;
-using MultiPhone.Common;
 using MultiPhone.Hours;
 using MultiPhone.PhoneNumbers;
 using MultiPhone.Services;

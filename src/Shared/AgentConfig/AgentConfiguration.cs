@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using MultiPhone.Hours;
 using MultiPhone.PhoneNumbers;
 using MultiPhone.Services;

@@ -1,7 +1,4 @@
-using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
-using System.Text.Json.Serialization;
-using MultiPhone.Common;
 
 namespace MultiPhone.Businesses;
 

@@ -1,4 +1,3 @@
-using MultiPhone.Common;
 
 namespace MultiPhone.Businesses;
 

@@ -1,8 +1,6 @@
 using System.Net;
 using Azure.Identity;
 using Microsoft.Azure.Cosmos;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace MultiPhone.Cosmos;
 

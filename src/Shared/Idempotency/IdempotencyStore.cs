@@ -1,5 +1,4 @@
 using Microsoft.Azure.Cosmos;
-using Microsoft.Extensions.DependencyInjection;
 using MultiPhone.Cosmos;
 
 namespace MultiPhone.Idempotency;

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using MultiPhone.Common;
 
 namespace MultiPhone.Integrations;
 

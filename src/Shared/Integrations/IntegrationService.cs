@@ -1,8 +1,6 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Azure.Cosmos;
-using Microsoft.Extensions.DependencyInjection;
 using MultiPhone.Businesses;
-using MultiPhone.Common;
 using MultiPhone.Cosmos;
 
 namespace MultiPhone.Integrations;

@@ -1,5 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using MultiPhone.Common;
 
 namespace MultiPhone.LocationItems;
 

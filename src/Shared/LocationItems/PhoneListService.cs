@@ -1,4 +1,3 @@
-using MultiPhone.Common;
 using MultiPhone.Cosmos;
 using MultiPhone.PhoneNumbers;
 

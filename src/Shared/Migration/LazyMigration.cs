@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging;
 using MultiPhone.AgentConfig;
-using MultiPhone.Common;
 
 namespace MultiPhone.Migration;
 

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using MultiPhone.Common;
 using MultiPhone.Hours;
 using MultiPhone.PhoneNumbers;
 using MultiPhone.Settings;

@@ -1,5 +1,4 @@
 using Microsoft.Azure.Cosmos;
-using MultiPhone.Common;
 using MultiPhone.Cosmos;
 using MultiPhone.Hours;
 using MultiPhone.PhoneNumbers;

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using MultiPhone.Common;
 using MultiPhone.Cosmos;
 using MultiPhone.Hours;
 using MultiPhone.PhoneNumbers;

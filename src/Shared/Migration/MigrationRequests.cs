@@ -1,6 +1,4 @@
-using System.ComponentModel.DataAnnotations;
 using MultiPhone.Businesses;
-using MultiPhone.Common;
 
 namespace MultiPhone.Migration;
 

@@ -1,6 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using System.Text.Json.Serialization;
-using MultiPhone.Common;
 
 namespace MultiPhone.PhoneNumbers;
 

@@ -1,4 +1,3 @@
-using MultiPhone.Common;
 using NodaTime;
 
 namespace MultiPhone.PhoneNumbers;

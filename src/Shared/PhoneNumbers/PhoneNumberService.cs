@@ -1,7 +1,6 @@
 using Microsoft.Azure.Cosmos;
 using Microsoft.Extensions.Logging;
 using MultiPhone.Businesses;
-using MultiPhone.Common;
 using MultiPhone.Cosmos;
 
 namespace MultiPhone.PhoneNumbers;

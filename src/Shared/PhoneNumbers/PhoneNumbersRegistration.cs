@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
 using MultiPhone.Cosmos;
 using MultiPhone.Realtime;
 

@@ -1,6 +1,4 @@
-using Microsoft.Extensions.Options;
 using MultiPhone.Businesses;
-using MultiPhone.Common;
 
 namespace MultiPhone.PhoneNumbers;
 

@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using MultiPhone.LocationItems;
 
 namespace MultiPhone.Services;

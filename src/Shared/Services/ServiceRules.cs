@@ -1,6 +1,5 @@
 using System.Collections.Frozen;
 using System.Globalization;
-using MultiPhone.Common;
 using MultiPhone.LocationItems;
 
 namespace MultiPhone.Services;

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
 using MultiPhone.LocationItems;
 using MultiPhone.Realtime;
 

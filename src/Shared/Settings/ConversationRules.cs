@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using MultiPhone.Common;
 
 namespace MultiPhone.Settings;
 

@@ -1,6 +1,4 @@
 using System.Text.Json.Nodes;
-using System.Text.Json.Serialization;
-using MultiPhone.Common;
 
 namespace MultiPhone.Settings;
 

@@ -1,7 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.Json.Serialization;
-using MultiPhone.Common;
 using MultiPhone.Cosmos;
 
 namespace MultiPhone.Settings;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using MultiPhone.Common;
 using MultiPhone.PhoneNumbers;
 
 namespace MultiPhone.Settings;

@@ -1,6 +1,4 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using MultiPhone.Common;
 using MultiPhone.Cosmos;
 using MultiPhone.Hours;
 using MultiPhone.PhoneNumbers;

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using MultiPhone.Common;
 using MultiPhone.Realtime;
 
 namespace MultiPhone.Settings;

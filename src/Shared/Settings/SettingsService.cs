@@ -1,5 +1,4 @@
 using MultiPhone.Businesses;
-using MultiPhone.Common;
 using MultiPhone.Cosmos;
 using MultiPhone.PhoneNumbers;
 

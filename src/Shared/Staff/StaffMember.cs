@@ -1,7 +1,4 @@
-using System.ComponentModel.DataAnnotations;
-using MultiPhone.Common;
 using MultiPhone.LocationItems;
-using System.Text.Json.Serialization;
 
 namespace MultiPhone.Staff;
 

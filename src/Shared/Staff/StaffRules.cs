@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using MultiPhone.Common;
 using MultiPhone.LocationItems;
 using MultiPhone.PhoneNumbers;
 

@@ -1,6 +1,4 @@
-using Microsoft.Extensions.DependencyInjection;
 using MultiPhone.Businesses;
-using MultiPhone.Common;
 using MultiPhone.PhoneNumbers;
 
 namespace MultiPhone.Subscriptions;

@@ -1,7 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text;
 using Azure.Core;
-using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 

@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using System.Data.Common;
 
 namespace MultiPhone.Realtime.SignalRService;

@@ -1,7 +1,5 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.Extensions.Options;
-using MultiPhone.Common;
 
 namespace MultiPhone.Realtime.SignalRService;
 
