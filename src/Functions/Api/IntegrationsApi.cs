@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using MultiPhone.Integrations;
 
 namespace MultiPhone.Functions.Api;

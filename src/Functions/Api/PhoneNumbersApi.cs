@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using MultiPhone.PhoneNumbers;
 using MultiPhone.Settings;
 

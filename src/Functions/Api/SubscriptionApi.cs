@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using MultiPhone.Businesses;
 using MultiPhone.Subscriptions;
 

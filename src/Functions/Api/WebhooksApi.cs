@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.Extensions;
+using Microsoft.AspNetCore.Mvc;
 using MultiPhone.AgentConfig;
 using MultiPhone.Functions.OpenApi;
 using MultiPhone.Migration;

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 
 namespace MultiPhone.Functions.Http;
 
