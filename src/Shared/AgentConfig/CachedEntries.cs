@@ -48,8 +48,9 @@ internal sealed class CachedEntries<TKey, T>(TimeProvider time, Func<TimeSpan> m
             }
         }
         var candidate = new CachedEntry<T>(now, load);
+        // A read started before a change (invalidated while it ran) is not shared: this caller reads after the change.
         var entry = _entries.AddOrUpdate(key, candidate, (_, existing) =>
-            existing.Loading.IsFaulted || existing.Loading.IsCanceled || now - existing.LoadedAt >= limit ? candidate : existing);
+            existing.Invalidated || existing.Loading.IsFaulted || existing.Loading.IsCanceled || now - existing.LoadedAt >= limit ? candidate : existing);
         if (ReferenceEquals(entry, candidate) && _entries.Count > maxEntries())
         {
             Trim(now - limit);
@@ -71,15 +72,15 @@ internal sealed class CachedEntries<TKey, T>(TimeProvider time, Func<TimeSpan> m
 
     /// <summary>
     /// Forgets an entry a change made stale: the next caller reads it again. Its value stays, as a copy marked
-    /// invalidated, for when Cosmos does not answer that read. A read already under way for it cannot put it back (it
-    /// only replaces the entry it started from, which the copy replaced).
+    /// invalidated, for when Cosmos does not answer that read; so does a read still under way, whose value is the
+    /// fallback once it arrives (removing it would leave a caller that got its answer with nothing to fall back on). A
+    /// read again already under way for it cannot put it back (it only replaces the entry it started from, which the
+    /// copy replaced).
     /// </summary>
     public void Forget(TKey key)
     {
         while (_entries.TryGetValue(key, out var current)
-            && !(current.Loading.IsCompletedSuccessfully
-                ? _entries.TryUpdate(key, new CachedEntry<T>(current.LoadedAt, () => current.Loading) { Invalidated = true }, current)
-                : _entries.TryRemove(new KeyValuePair<TKey, CachedEntry<T>>(key, current))))
+            && !_entries.TryUpdate(key, new CachedEntry<T>(current.LoadedAt, () => current.Loading) { Invalidated = true }, current))
         {
             // Replaced meanwhile: forget what replaced it.
         }
