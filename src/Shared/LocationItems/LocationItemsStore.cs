@@ -1,6 +1,7 @@
 using Microsoft.Azure.Cosmos;
 using MultiPhone.Cosmos;
 using MultiPhone.PhoneNumbers;
+using MultiPhone.Realtime;
 
 namespace MultiPhone.LocationItems;
 
@@ -22,18 +23,21 @@ public abstract class LocationItemsStore<TItem, TList>(Database database, Contai
 public static class LocationItemsRegistration
 {
     /// <summary>
-    /// One kind of location item: the store's two containers, the store and its part in deleting a phone, the catalog
-    /// and the per-phone list service.
+    /// One kind of location item: the store's two containers, the store and its part in deleting a phone, the catalog,
+    /// the per-phone list service, and the route of a list's changes to the phone's settings channel as
+    /// <paramref name="section"/>.
     /// </summary>
-    public static IServiceCollection AddLocationItems<TStore, TCatalog, TPhoneLists>(
-        this IServiceCollection services, ContainerDefinition items, ContainerDefinition lists)
+    public static IServiceCollection AddLocationItems<TStore, TCatalog, TPhoneLists, TList>(
+        this IServiceCollection services, ContainerDefinition items, ContainerDefinition lists, string section)
         where TStore : class, IPhoneScopedData
         where TCatalog : class
-        where TPhoneLists : class => services
+        where TPhoneLists : class
+        where TList : PhoneList => services
         .AddCosmosContainer(items)
         .AddCosmosContainer(lists)
         .AddSingleton<TStore>()
         .AddSingleton<IPhoneScopedData>(sp => sp.GetRequiredService<TStore>())
         .AddSingleton<TCatalog>()
-        .AddSingleton<TPhoneLists>();
+        .AddSingleton<TPhoneLists>()
+        .AddSingleton<IChangeRoute>(new PhoneListChangeRoute<TList>(lists.Name, section));
 }

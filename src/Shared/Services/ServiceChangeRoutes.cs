@@ -30,16 +30,3 @@ internal sealed class ServiceChangeRoute(IReadyPhones phones) : IChangeRoute
         return messages;
     }
 }
-
-/// <summary>A phone's selection of business-wide services changed: its settings channel.</summary>
-internal sealed class SelectionChangeRoute : IChangeRoute
-{
-    public string Container => ServiceStore.SelectionsDefinition.Name;
-
-    public Task<IReadOnlyList<ChangeMessage>> RouteAsync(ChangedDocument change, ChangeReads reads, CancellationToken ct)
-    {
-        var selection = change.As<PhoneServiceSelection>();
-        return Task.FromResult<IReadOnlyList<ChangeMessage>>(
-            [ChangeMessage.About(change, Channel.PhoneSettings(selection.Id), "phone.settings.changed", selection.Id, "services", selection.Version)]);
-    }
-}

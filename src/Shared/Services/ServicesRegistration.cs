@@ -6,7 +6,6 @@ namespace MultiPhone.Services;
 public static class ServicesRegistration
 {
     public static IServiceCollection AddServices(this IServiceCollection services) => services
-        .AddLocationItems<ServiceStore, ServiceCatalog, SwitchedOffServices>(ServiceStore.ServicesDefinition, ServiceStore.SelectionsDefinition)
-        .AddSingleton<IChangeRoute, ServiceChangeRoute>()
-        .AddSingleton<IChangeRoute, SelectionChangeRoute>();
+        .AddLocationItems<ServiceStore, ServiceCatalog, SwitchedOffServices, PhoneServiceSelection>(ServiceStore.ServicesDefinition, ServiceStore.SelectionsDefinition, "services")
+        .AddSingleton<IChangeRoute, ServiceChangeRoute>();
 }

@@ -26,19 +26,6 @@ internal sealed class StaffChangeRoute(IStaffAssignmentsSource staff) : IChangeR
     }
 }
 
-/// <summary>A phone's staff assignments changed: its settings channel.</summary>
-internal sealed class AssignmentsChangeRoute : IChangeRoute
-{
-    public string Container => StaffStore.AssignmentsDefinition.Name;
-
-    public Task<IReadOnlyList<ChangeMessage>> RouteAsync(ChangedDocument change, ChangeReads reads, CancellationToken ct)
-    {
-        var assignments = change.As<PhoneStaffAssignments>();
-        return Task.FromResult<IReadOnlyList<ChangeMessage>>(
-            [ChangeMessage.About(change, Channel.PhoneSettings(assignments.Id), "phone.settings.changed", assignments.Id, "staff", assignments.Version)]);
-    }
-}
-
 /// <summary>Where the staff change route reads which phones a business's staff are assigned to.</summary>
 internal interface IStaffAssignmentsSource
 {

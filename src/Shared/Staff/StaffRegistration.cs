@@ -6,8 +6,7 @@ namespace MultiPhone.Staff;
 public static class StaffRegistration
 {
     public static IServiceCollection AddStaff(this IServiceCollection services) => services
-        .AddLocationItems<StaffStore, StaffService, PhoneStaffService>(StaffStore.StaffDefinition, StaffStore.AssignmentsDefinition)
+        .AddLocationItems<StaffStore, StaffService, PhoneStaffService, PhoneStaffAssignments>(StaffStore.StaffDefinition, StaffStore.AssignmentsDefinition, "staff")
         .AddSingleton<IStaffAssignmentsSource, CosmosStaffAssignments>()
-        .AddSingleton<IChangeRoute, StaffChangeRoute>()
-        .AddSingleton<IChangeRoute, AssignmentsChangeRoute>();
+        .AddSingleton<IChangeRoute, StaffChangeRoute>();
 }

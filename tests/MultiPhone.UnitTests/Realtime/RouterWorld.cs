@@ -5,6 +5,7 @@ using Microsoft.Extensions.Time.Testing;
 using MultiPhone.Businesses;
 using MultiPhone.Common;
 using MultiPhone.Cosmos;
+using MultiPhone.LocationItems;
 using MultiPhone.PhoneNumbers;
 using MultiPhone.Realtime;
 using MultiPhone.Services;
@@ -46,8 +47,8 @@ internal sealed class RouterWorld : IReadyPhones, ISettingsLayersSource, IStaffA
     /// <summary>The features' routes in the order the app registers them.</summary>
     private ChangeRouter NewRouter() => new(
     [
-        new BusinessChangeRoute(), new PhoneChangeRoute(), new StaffChangeRoute(this), new AssignmentsChangeRoute(),
-        new ServiceChangeRoute(this), new SelectionChangeRoute(), new SettingsChangeRoute(this, this, Sections, Time), new PhoneTimeZoneChangeRoute(this, Time),
+        new BusinessChangeRoute(), new PhoneChangeRoute(), new StaffChangeRoute(this), new PhoneListChangeRoute<PhoneStaffAssignments>(StaffStore.AssignmentsDefinition.Name, "staff"),
+        new ServiceChangeRoute(this), new PhoneListChangeRoute<PhoneServiceSelection>(ServiceStore.SelectionsDefinition.Name, "services"), new SettingsChangeRoute(this, this, Sections, Time), new PhoneTimeZoneChangeRoute(this, Time),
     ]);
 
     public PhoneNumber AddPhone(string id, string timezone = "America/New_York")
