@@ -1,3 +1,4 @@
+using MultiPhone.Common;
 using System.Net;
 using System.Net.Http.Headers;
 using MultiPhone.AgentConfig;

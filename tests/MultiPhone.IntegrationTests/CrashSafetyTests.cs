@@ -22,7 +22,7 @@ public sealed class CrashSafetyTests(FaultyApiFactory api) : IClassFixture<Fault
 
         HttpResponseMessage failed;
         // The process "dies" once the number is reserved: the phone never becomes ready, and the undo fails too.
-        using (api.Faults.Fail(r => Writes(HttpMethod.Put, "phoneNumbers")(r) || r.Method == HttpMethod.Delete))
+        using (api.Faults.Fail(r => Replaces("phoneNumbers")(r) || r.Method == HttpMethod.Delete))
         {
             failed = await crashed.PostPhoneAsync(PhoneCalls.NewPhone(number));
         }
@@ -45,7 +45,7 @@ public sealed class CrashSafetyTests(FaultyApiFactory api) : IClassFixture<Fault
         var number = Numbers.NextUs();
 
         HttpResponseMessage failed;
-        using (api.Faults.Fail(Writes(HttpMethod.Put, "phoneNumbers")))
+        using (api.Faults.Fail(Replaces("phoneNumbers")))
         {
             failed = await tenant.PostPhoneAsync(PhoneCalls.NewPhone(number), idempotencyKey: "retry-me");
         }
@@ -83,7 +83,7 @@ public sealed class CrashSafetyTests(FaultyApiFactory api) : IClassFixture<Fault
         HttpResponseMessage failed;
         // The create writes the business twice: its phone-number slot, then (for a first phone) the primary's name.
         var businessWrites = 0;
-        using (api.Faults.Fail(r => Writes(HttpMethod.Put, "businesses")(r) && Interlocked.Increment(ref businessWrites) > 1))
+        using (api.Faults.Fail(r => Replaces("businesses")(r) && Interlocked.Increment(ref businessWrites) > 1))
         {
             failed = await tenant.PostPhoneAsync(PhoneCalls.NewPhone(Numbers.NextUs()));
         }

@@ -1,3 +1,4 @@
+using MultiPhone.Common;
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using System.Text.Json;
@@ -215,7 +216,8 @@ public sealed class SettingsApiTests(ApiFactory api)
         (await tenant.Editor.SendJsonAsync(HttpMethod.Put, tenant.Path($"/settings/defaults/{section}"), body, etag)).EnsureSuccessStatusCode();
     }
 
-    private static async Task<(PhoneSectionResponse<T> View, string ETag)> GetAsync<T>(Tenant tenant, string phoneId, string section) =>
+    private static async Task<(PhoneSectionResponse<T> View, string ETag)> GetAsync<T>(Tenant tenant, string phoneId, string section)
+        where T : class, ISettingsSection<T> =>
         await ReadAsync<PhoneSectionResponse<T>>(tenant, tenant.Path($"/phone-numbers/{phoneId}/settings/{section}"));
 
     private static async Task<(T Body, string ETag)> ReadAsync<T>(Tenant tenant, string url)

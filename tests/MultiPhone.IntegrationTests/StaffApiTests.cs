@@ -200,7 +200,7 @@ public sealed class StaffApiTests(ApiFactory api, FaultyApiFactory faulty) : ICl
             .EnsureSuccessStatusCode();
 
         HttpResponseMessage deleted;
-        using (faulty.Faults.Fail(Writes(HttpMethod.Put, StaffStore.AssignmentsDefinition.Name)))
+        using (faulty.Faults.Fail(Replaces(StaffStore.AssignmentsDefinition.Name)))
         {
             deleted = await tenant.Admin.SendJsonAsync(HttpMethod.Delete, tenant.Path($"/staff/{leaving.Id}"), null, leavingETag);
         }

@@ -269,7 +269,7 @@ public sealed class RacingSubscriptionApiTests(GatedApiFactory api) : IClassFixt
 
         HttpResponseMessage downgrade;
         Task<HttpResponseMessage> create;
-        using (var held = api.Gate.Hold(FaultInjector.Writes(HttpMethod.Put, "phoneNumbers")))
+        using (var held = api.Gate.Hold(FaultInjector.Replaces("phoneNumbers")))
         {
             create = tenant.PostPhoneAsync(PhoneCalls.NewPhone(Numbers.NextUs(), "In flight"));
             await held.Reached.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);

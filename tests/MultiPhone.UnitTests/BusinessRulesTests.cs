@@ -5,7 +5,7 @@ namespace MultiPhone.UnitTests;
 
 public sealed class BusinessRulesTests
 {
-    private static (string Name, CompanyProfile? Profile) Valid(BusinessInput input)
+    private static ValidBusiness Valid(BusinessInput input)
     {
         var result = BusinessRules.Validate(input);
         Assert.True(result.IsOk, result.IsOk ? null : string.Join("; ", result.Problem.Errors!.Keys));
@@ -25,7 +25,7 @@ public sealed class BusinessRulesTests
     [Fact]
     public void NameIsTrimmedAndProfileMayBeOmitted()
     {
-        var (name, profile) = Valid(new BusinessInput("  Acme Dental  ", null));
+        var (name, profile, _) = Valid(new BusinessInput("  Acme Dental  ", null));
 
         Assert.Equal("Acme Dental", name);
         Assert.Null(profile);
@@ -133,4 +133,15 @@ public sealed class BusinessRulesTests
             ["companyProfile.defaultCountry", "companyProfile.legalName", "companyProfile.website", "name"],
             Invalid(input).Keys.Order(StringComparer.Ordinal));
     }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-1)]
+    [InlineData(3651)]
+    public void HistoryRetentionOutsideOneDayToTenYearsIsRefused(int days) =>
+        Assert.Equal(["historyRetentionDays"], Invalid(new BusinessInput("Acme", null, days)).Keys);
+
+    [Fact]
+    public void HistoryRetentionWithinBoundsIsKept() =>
+        Assert.Equal(30, Valid(new BusinessInput("Acme", null, 30)).HistoryRetentionDays);
 }

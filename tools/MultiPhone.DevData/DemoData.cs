@@ -47,7 +47,7 @@ internal sealed partial class DemoData(
         {
             return;
         }
-        using var author = ChangeAuthor.As("system:demo");
+        using var author = ChangeAuthor.As(new Author(AuthorKind.System, "demo"));
         if (!(await businesses.GetAsync(BusinessId, cancellationToken)).IsOk)
         {
             await businesses.PutAsync(BusinessId, new BusinessInput("Harbor Dental", new CompanyProfile

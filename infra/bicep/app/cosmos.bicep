@@ -7,16 +7,17 @@ param tags object = {}
 param databaseName string = 'multiphone'
 
 // Every container the app registers (ContainerDefinition in src/Shared), with its partition key and whether items
-// may carry their own TTL. A test compares this list with the app's. leases holds the change feed processor's leases.
+// may carry their own TTL (those that keep history need it: revisions expire).
+// A test compares this list with the app's. leases holds the change feed processor's leases.
 var containers = [
-  { name: 'businesses', partitionKey: '/businessId', perItemTtl: false }
+  { name: 'businesses', partitionKey: '/businessId', perItemTtl: true }
   { name: 'phoneNumbers', partitionKey: '/businessId', perItemTtl: true }
   { name: 'phoneNumberIndex', partitionKey: '/id', perItemTtl: false }
-  { name: 'settings', partitionKey: '/businessId', perItemTtl: false }
+  { name: 'settings', partitionKey: '/businessId', perItemTtl: true }
   { name: 'staff', partitionKey: '/businessId', perItemTtl: true }
-  { name: 'staffAssignments', partitionKey: '/businessId', perItemTtl: false }
+  { name: 'staffAssignments', partitionKey: '/businessId', perItemTtl: true }
   { name: 'services', partitionKey: '/businessId', perItemTtl: true }
-  { name: 'phoneServiceSelections', partitionKey: '/businessId', perItemTtl: false }
+  { name: 'phoneServiceSelections', partitionKey: '/businessId', perItemTtl: true }
   { name: 'integrations', partitionKey: '/businessId', perItemTtl: false }
   { name: 'idempotency', partitionKey: '/businessId', perItemTtl: true }
   { name: 'webhookReceipts', partitionKey: '/id', perItemTtl: true }

@@ -22,6 +22,7 @@ public static class ApiRoutes
             .MapPhoneServices()
             .MapPhoneSettings()
             .MapDefaultSettings()
+            .MapHistory()
             .MapSubscription()
             .MapIntegrations()
             .MapPhoneAgentConfig();

@@ -142,8 +142,7 @@ public static class SettingsApi
 
         private static Results<Ok<PhoneSectionResponse<T>>, ProblemHttpResult> Respond<T>(Result<SectionView<T>> result, string phoneId, HttpResponse response)
             where T : class, ISettingsSection<T> =>
-            WithETag(result, response, view => new PhoneSectionResponse<T>(
-                T.Name, phoneId, view.Layer is null, view.Layer, view.Effective, view.Sources, view.Version, view.UpdatedAt));
+            WithETag(result, response, view => PhoneSectionResponse<T>.From(view, phoneId));
     }
 
     private sealed class DefaultRoutes : SectionRoutes
@@ -184,7 +183,7 @@ public static class SettingsApi
 
         private static Results<Ok<DefaultSectionResponse<T>>, ProblemHttpResult> Respond<T>(Result<SectionView<T>> result, HttpResponse response)
             where T : class, ISettingsSection<T> =>
-            WithETag(result, response, view => new DefaultSectionResponse<T>(T.Name, view.Layer, view.Effective, view.Sources, view.Version, view.UpdatedAt));
+            WithETag(result, response, DefaultSectionResponse<T>.From);
     }
 
     private sealed class LegacyRoutes : SectionRoutes
@@ -280,7 +279,12 @@ public static class SettingsApi
 /// <param name="UpdatedAt">When the override was last written, if ever.</param>
 public sealed record PhoneSectionResponse<T>(
     string Section, string PhoneId, bool Inherits, T? Override, T Effective,
-    IReadOnlyDictionary<string, SettingSource> Sources, long Version, DateTimeOffset? UpdatedAt);
+    IReadOnlyDictionary<string, SettingSource> Sources, long Version, DateTimeOffset? UpdatedAt)
+    where T : class, ISettingsSection<T>
+{
+    public static PhoneSectionResponse<T> From(SectionView<T> view, string phoneId) =>
+        new(T.Name, phoneId, view.Layer is null, view.Layer, view.Effective, view.Sources, view.Version, view.UpdatedAt);
+}
 
 /// <param name="Sections">Every section, each with the phones that inherit it and those that override it.</param>
 public sealed record DefaultsInheritanceResponse(IReadOnlyList<SectionInheritance> Sections);
@@ -292,4 +296,9 @@ public sealed record DefaultsInheritanceResponse(IReadOnlyList<SectionInheritanc
 /// <param name="Version">Bumped by every write; also the ETag ("v{version}").</param>
 /// <param name="UpdatedAt">When the defaults were last written, if ever.</param>
 public sealed record DefaultSectionResponse<T>(
-    string Section, T? Value, T Effective, IReadOnlyDictionary<string, SettingSource> Sources, long Version, DateTimeOffset? UpdatedAt);
+    string Section, T? Value, T Effective, IReadOnlyDictionary<string, SettingSource> Sources, long Version, DateTimeOffset? UpdatedAt)
+    where T : class, ISettingsSection<T>
+{
+    public static DefaultSectionResponse<T> From(SectionView<T> view) =>
+        new(T.Name, view.Layer, view.Effective, view.Sources, view.Version, view.UpdatedAt);
+}

@@ -1,6 +1,7 @@
 using MultiPhone.AgentConfig;
 using MultiPhone.Businesses;
 using MultiPhone.Cosmos;
+using MultiPhone.Functions.Api;
 using MultiPhone.Functions.Demo;
 using MultiPhone.Functions.OpenApi;
 using MultiPhone.Functions.Realtime;
@@ -29,6 +30,7 @@ public static class MultiPhoneFeatures
             .AddApiAuthentication()
             .AddOpenApiDocs()
             .AddCosmos()
+            .AddHistoryApi()
             .AddBusinesses()
             .AddPhoneNumbers()
             .AddStaff()

@@ -44,14 +44,25 @@ public static class ApiPipelineExtensions
         app.UseDeprecationHeaders();
         app.UseRequestRules();
         app.UseAuthentication();
-        // What this request writes records its caller as the author: the changedBy of realtime messages.
+        // What this request writes records its caller as the author: the changedBy of realtime messages, and who,
+        // in which role, in answer to which request, in the revisions of history.
         app.Use((context, next) =>
         {
-            ChangeAuthor.Set(context.User.FindFirst("sub")?.Value);
+            ChangeAuthor.Set(Author(context), context.TraceIdentifier);
             return next(context);
         });
         app.UseAuthorization();
         app.UseEndpoints(endpoints => endpoints.MapApi());
         return app;
+    }
+
+    private static Author? Author(HttpContext context)
+    {
+        if (context.User.FindFirst("sub")?.Value is not { } subject)
+        {
+            return null;
+        }
+        var role = context.GetRouteValue("businessId") is string businessId ? Caller.From(context.User).RoleIn(businessId) : null;
+        return new Author(AuthorKind.User, subject, context.User.FindFirst("name")?.Value, role?.ToString().ToLowerInvariant());
     }
 }

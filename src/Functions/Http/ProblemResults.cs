@@ -16,6 +16,10 @@ public static class ProblemResults
         details.Title = problem.Title;
         details.Status = problem.Status;
         details.Detail = problem.Detail;
+        foreach (var (name, value) in problem.Extensions ?? new Dictionary<string, object?>())
+        {
+            details.Extensions[name] = value;
+        }
         return details;
     }
 

@@ -23,6 +23,11 @@ public sealed record Business
     /// <summary>The plan; null means the plan every new business starts on.</summary>
     public Subscription? Subscription { get; init; }
 
+    /// <summary>How long history keeps revisions of this business's configuration; null: <see cref="DefaultHistoryRetentionDays"/>.</summary>
+    public int? HistoryRetentionDays { get; init; }
+
+    public const int DefaultHistoryRetentionDays = 400;
+
     /// <summary>
     /// Phones counted against the plan, taken before a phone is created and given back when it is deleted. A count
     /// left too high by an interrupted create or delete is corrected when a create would be refused.
@@ -68,17 +73,23 @@ public sealed record CompanyProfile
 
 /// <summary>Body of <c>PUT /api/v2/businesses/{businessId}</c>.</summary>
 [OutputOnlyMembers(typeof(BusinessResponse))]
+/// <param name="Name">The business's name.</param>
+/// <param name="CompanyProfile">Legal name, website and the country local phone numbers are read in.</param>
+/// <param name="HistoryRetentionDays">How long history keeps each revision (1 to 3650 days; 400 when left out).</param>
 public sealed record BusinessInput(
     [property: Required, StringLength(BusinessRules.MaxNameLength, MinimumLength = 1)] string? Name,
-    CompanyProfile? CompanyProfile = null);
+    CompanyProfile? CompanyProfile = null,
+    [property: Range(BusinessRules.MinHistoryRetentionDays, BusinessRules.MaxHistoryRetentionDays)] int? HistoryRetentionDays = null);
 
 public sealed record BusinessResponse(
     string Id,
     string Name,
     CompanyProfile? CompanyProfile,
+    int HistoryRetentionDays,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt)
 {
     public static BusinessResponse From(Business business) => new(
-        business.Id, business.Name, business.CompanyProfile, business.CreatedAt, business.UpdatedAt);
+        business.Id, business.Name, business.CompanyProfile, business.HistoryRetentionDays ?? Business.DefaultHistoryRetentionDays,
+        business.CreatedAt, business.UpdatedAt);
 }

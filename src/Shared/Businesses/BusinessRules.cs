@@ -5,9 +5,11 @@ internal static class BusinessRules
 {
     public const int MaxNameLength = 200;
     public const int MaxWebsiteLength = 2048;
+    public const int MinHistoryRetentionDays = 1;
+    public const int MaxHistoryRetentionDays = 3650;
 
     /// <summary>Validates and normalises the body of a business PUT.</summary>
-    public static Result<(string Name, CompanyProfile? Profile)> Validate(BusinessInput input)
+    public static Result<ValidBusiness> Validate(BusinessInput input)
     {
         var errors = new FieldErrors();
         var name = errors.RequiredText("name", input.Name, MaxNameLength);
@@ -31,9 +33,15 @@ internal static class BusinessRules
                 DefaultCountry = string.IsNullOrEmpty(country) ? null : country,
             };
         }
-        return errors.Any ? errors.ToProblem() : (name!, profile);
+        if (input.HistoryRetentionDays is < MinHistoryRetentionDays or > MaxHistoryRetentionDays)
+        {
+            errors.Add("historyRetentionDays", $"Must be between {MinHistoryRetentionDays} and {MaxHistoryRetentionDays} days.");
+        }
+        return errors.Any ? errors.ToProblem() : new ValidBusiness(name!, profile, input.HistoryRetentionDays);
     }
 
     private static bool IsHttpUrl(string value) =>
         Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
 }
+
+internal sealed record ValidBusiness(string Name, CompanyProfile? Profile, int? HistoryRetentionDays);

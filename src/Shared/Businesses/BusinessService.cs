@@ -1,8 +1,9 @@
 using MultiPhone.Cosmos;
+using MultiPhone.History;
 
 namespace MultiPhone.Businesses;
 
-public sealed class BusinessService(BusinessStore store, TimeProvider time)
+public sealed class BusinessService(BusinessStore store, IHistoryRetention retention, TimeProvider time)
 {
     public async Task<Result<Business>> GetAsync(string businessId, CancellationToken ct) =>
         await store.GetAsync(businessId, ct) is { } business ? business.Item : NotFound(businessId);
@@ -21,7 +22,7 @@ public sealed class BusinessService(BusinessStore store, TimeProvider time)
         {
             return valid.Problem;
         }
-        var (name, profile) = valid.Value;
+        var (name, profile, retentionDays) = valid.Value;
         while (true)
         {
             var now = time.GetUtcNow();
@@ -34,6 +35,7 @@ public sealed class BusinessService(BusinessStore store, TimeProvider time)
                     BusinessId = businessId,
                     Name = name,
                     CompanyProfile = profile,
+                    HistoryRetentionDays = retentionDays,
                     Version = 1,
                     CreatedAt = now,
                     UpdatedAt = now,
@@ -50,10 +52,14 @@ public sealed class BusinessService(BusinessStore store, TimeProvider time)
             {
                 return Problem.PreconditionFailed("The business changed since you read it; read it again and reapply your change.");
             }
-            var changed = existing.Item with { Name = name, CompanyProfile = profile, Version = existing.Item.Version + 1, UpdatedAt = now };
-            var replaced = await store.ReplaceAsync(changed, existing.ETag, ct);
+            var changed = existing.Item with
+            {
+                Name = name, CompanyProfile = profile, HistoryRetentionDays = retentionDays, Version = existing.Item.Version + 1, UpdatedAt = now,
+            };
+            var replaced = await store.ReplaceAsync(changed, existing.Item, existing.ETag, ct);
             if (replaced.Done)
             {
+                retention.Changed(businessId);
                 return (changed, false);
             }
             // Another write (perhaps only a primary-phone change) came in between: check the If-Match against it.

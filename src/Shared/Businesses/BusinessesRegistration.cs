@@ -1,4 +1,5 @@
 using MultiPhone.Cosmos;
+using MultiPhone.History;
 using MultiPhone.Realtime;
 
 namespace MultiPhone.Businesses;
@@ -9,5 +10,6 @@ public static class BusinessesRegistration
         .AddCosmosContainer(BusinessStore.Definition)
         .AddSingleton<BusinessStore>()
         .AddSingleton<BusinessService>()
+        .AddSingleton<IHistoryRetention, BusinessHistoryRetention>()
         .AddSingleton<IChangeRoute, BusinessChangeRoute>();
 }

@@ -11,6 +11,9 @@ public sealed record Problem(
     string? Detail = null,
     IReadOnlyDictionary<string, string[]>? Errors = null)
 {
+    /// <summary>Members the problem type adds (RFC 9457 extension members), e.g. the conflicting fields of a history restore.</summary>
+    public IReadOnlyDictionary<string, object?>? Extensions { get; init; }
+
     public static Problem NotFound(string detail) =>
         new(ProblemTypes.NotFound, 404, "Resource not found", detail);
 
@@ -54,6 +57,7 @@ public static class ProblemTypes
     public const string IdempotencyInProgress = "idempotency-in-progress";
     public const string MigrationRunning = "migration-running";
     public const string MigrationFinished = "migration-finished";
+    public const string HistoryConflict = "history-conflict";
     public const string ServiceUnavailable = "service-unavailable";
     public const string InternalError = "internal-error";
 }

@@ -8,4 +8,13 @@ public sealed record ContainerDefinition(string Name, string PartitionKeyPath, p
 {
     /// <summary>Turns on per-item TTL (an item's <c>ttl</c> field) without expiring anything by default.</summary>
     public bool PerItemTtl { get; init; }
+
+    /// <summary>
+    /// Every write of its documents commits with a revision stored beside them, in the same partition (History/): the
+    /// history reads this container, and per-item TTL is on so revisions expire.
+    /// </summary>
+    public bool KeepsHistory { get; init; }
+
+    /// <summary>Whether items may carry their own TTL: asked for, or needed by revisions.</summary>
+    public bool AllowsItemTtl => PerItemTtl || KeepsHistory;
 }

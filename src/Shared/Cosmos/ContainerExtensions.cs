@@ -15,6 +15,9 @@ public static class ContainerExtensions
     /// <summary>The property every written document carries: who wrote it.</summary>
     public const string ChangedByProperty = "changedBy";
 
+    /// <summary>Marks a revision (History/): a record of a write of the document it names, stored beside it.</summary>
+    public const string RevisionOfProperty = "revisionOf";
+
     /// <summary>Marks a removed document; its presence makes the document absent to reads.</summary>
     public const string RemovedAtProperty = "removedAt";
 
@@ -62,14 +65,17 @@ public static class ContainerExtensions
     public static async Task<WriteStatus> RemoveAsync<T>(this Container container, T item, string id, PartitionKey partitionKey, string ifMatch, DateTimeOffset now, CancellationToken ct)
     {
         using var response = await container.ReplaceItemStreamAsync(
-            Serialize(item, document =>
-            {
-                document[RemovedAtProperty] = now;
-                document["ttl"] = (int)RemovedDocumentLifetime.TotalSeconds;
-            }),
-            id, partitionKey, new ItemRequestOptions { IfMatchEtag = ifMatch }, ct);
+            SerializeRemoved(item, now), id, partitionKey, new ItemRequestOptions { IfMatchEtag = ifMatch }, ct);
         return ToStatus(response) ?? WriteStatus.Done;
     }
+
+    /// <summary>The document's JSON marked removed, with the TTL that keeps it for the change feed a while.</summary>
+    internal static MemoryStream SerializeRemoved<T>(T item, DateTimeOffset now) =>
+        Serialize(item, document =>
+        {
+            document[RemovedAtProperty] = now;
+            document["ttl"] = (int)RemovedDocumentLifetime.TotalSeconds;
+        });
 
     public static async Task<WriteStatus> DeleteAsync(this Container container, string id, PartitionKey partitionKey, string? ifMatch, CancellationToken ct)
     {
@@ -129,7 +135,7 @@ public static class ContainerExtensions
     public static bool CanBeId(string id) =>
         !string.IsNullOrWhiteSpace(id) && id.Length <= 255 && id.IndexOfAny(['/', '\\', '?', '#']) < 0;
 
-    private static Write<T> ToWrite<T>(ResponseMessage response, T item) =>
+    internal static Write<T> ToWrite<T>(ResponseMessage response, T item) =>
         ToStatus(response) is { } status
             ? new Write<T>(status, null)
             : new Write<T>(WriteStatus.Done, new Stored<T>(item, response.Headers.ETag));
@@ -152,7 +158,7 @@ public static class ContainerExtensions
     }
 
     /// <summary>The document's JSON, stamped with who is writing it (<see cref="ChangeAuthor"/>) for the change feed.</summary>
-    private static MemoryStream Serialize<T>(T item, Action<JsonObject>? mark = null)
+    internal static MemoryStream Serialize<T>(T item, Action<JsonObject>? mark = null)
     {
         var document = JsonSerializer.SerializeToNode(item, CosmosJson.Options)?.AsObject()
             ?? throw new InvalidOperationException($"A {typeof(T).Name} serialized to null.");
@@ -165,6 +171,8 @@ public static class ContainerExtensions
     }
 
     public static bool IsRemoved(JsonElement document) => document.TryGetProperty(RemovedAtProperty, out _);
+
+    public static bool IsRevision(JsonElement document) => document.TryGetProperty(RevisionOfProperty, out _);
 
     private static T Deserialize<T>(JsonElement document) =>
         document.Deserialize<T>(CosmosJson.Options) ?? throw new InvalidOperationException($"A null {typeof(T).Name} came back from Cosmos.");

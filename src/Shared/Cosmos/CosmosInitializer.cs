@@ -31,7 +31,7 @@ internal sealed partial class CosmosInitializer(
     {
         var properties = new ContainerProperties(definition.Name, definition.PartitionKeyPath)
         {
-            DefaultTimeToLive = definition.PerItemTtl ? -1 : null,
+            DefaultTimeToLive = definition.AllowsItemTtl ? -1 : null,
         };
         if (definition.UniqueKeys.Length > 0)
         {

@@ -1,10 +1,11 @@
 using Microsoft.Azure.Cosmos;
 using MultiPhone.Cosmos;
+using MultiPhone.History;
 
 namespace MultiPhone.LocationItems;
 
-/// <summary>Cosmos access for one kind of business-wide item, partitioned by business.</summary>
-public sealed class CatalogStore<TItem>(Container container) where TItem : CatalogItem
+/// <summary>Cosmos access for one kind of business-wide item, partitioned by business; every write with its revision.</summary>
+public sealed class CatalogStore<TItem>(Container container, TargetKind kind, Revisions revisions) where TItem : CatalogItem
 {
     /// <summary>
     /// Null for anything but an id this store issues (a GUID): such an id names nothing, and some (a blank, a backslash)
@@ -17,7 +18,7 @@ public sealed class CatalogStore<TItem>(Container container) where TItem : Catal
     public Task<List<Stored<TItem>>> QueryAsync(
         string businessId, string? condition, CancellationToken ct, params (string Name, object Value)[] parameters)
     {
-        var query = new QueryDefinition("SELECT * FROM c WHERE c.businessId = @businessId" + (condition is null ? "" : $" AND {condition}"))
+        var query = new QueryDefinition($"SELECT * FROM c WHERE c.businessId = @businessId AND {Revision.NotARevision}" + (condition is null ? "" : $" AND {condition}"))
             .WithParameter("@businessId", businessId);
         foreach (var (name, value) in parameters)
         {
@@ -38,16 +39,23 @@ public sealed class CatalogStore<TItem>(Container container) where TItem : Catal
         return [.. found.Select(s => s.Item)];
     }
 
-    public Task<Write<TItem>> CreateAsync(TItem item, CancellationToken ct) =>
-        container.CreateAsync(item, new PartitionKey(item.BusinessId), ct);
+    public async Task<Write<TItem>> CreateAsync(TItem item, CancellationToken ct) =>
+        await container.CreateAsync(item, new PartitionKey(item.BusinessId), await RevisionAsync(null, item, ct), ct);
 
-    public Task<Write<TItem>> ReplaceAsync(TItem item, string ifMatch, CancellationToken ct) =>
-        container.ReplaceAsync(item, item.Id, new PartitionKey(item.BusinessId), ifMatch, ct);
+    public async Task<Write<TItem>> ReplaceAsync(TItem item, Stored<TItem> current, CancellationToken ct) =>
+        await container.ReplaceAsync(item, item.Id, new PartitionKey(item.BusinessId), current.ETag, await RevisionAsync(current.Item, item, ct), ct);
 
     /// <summary>Marks the item removed; it stays a while for the change feed (ContainerExtensions.RemoveAsync).</summary>
-    public Task<WriteStatus> RemoveAsync(TItem item, string ifMatch, DateTimeOffset now, CancellationToken ct) =>
-        container.RemoveAsync(item, item.Id, new PartitionKey(item.BusinessId), ifMatch, now, ct);
+    public async Task<WriteStatus> RemoveAsync(Stored<TItem> current, DateTimeOffset now, CancellationToken ct) =>
+        await container.RemoveAsync(current.Item, current.Item.Id, new PartitionKey(current.Item.BusinessId), current.ETag, now, await RevisionAsync(current.Item, null, ct), ct);
 
     public Task<WriteStatus> DeleteAsync(TItem item, CancellationToken ct) =>
         container.DeleteAsync(item.Id, new PartitionKey(item.BusinessId), ifMatch: null, ct);
+
+    private Task<Revision> RevisionAsync(TItem? before, TItem? after, CancellationToken ct)
+    {
+        var item = after ?? before!;
+        return revisions.ForAsync(new RevisionDraft(item.BusinessId, container.Id, item.Id, new RevisionTarget(kind, item.OwnerPhoneId, ItemId: item.Id),
+            before is null ? null : Revisions.Content(before), after is null ? null : Revisions.Content(after)), ct);
+    }
 }

@@ -47,13 +47,13 @@ public abstract class ItemCatalog<TItem>(BusinessStore businesses, CatalogStore<
     protected async Task<Result<TItem>> ReplaceAsync(Stored<TItem> current, Func<TItem, TItem> apply, CancellationToken ct)
     {
         var updated = (TItem)(apply(current.Item) with { Version = current.Item.Version + 1, UpdatedAt = time.GetUtcNow() });
-        var replaced = await items.ReplaceAsync(updated, current.ETag, ct);
+        var replaced = await items.ReplaceAsync(updated, current, ct);
         return replaced.Done ? updated : Failed(replaced.Status, current.Item.Id);
     }
 
     protected async Task<Result<bool>> RemoveAsync(Stored<TItem> current, CancellationToken ct)
     {
-        var removed = await items.RemoveAsync(current.Item, current.ETag, time.GetUtcNow(), ct);
+        var removed = await items.RemoveAsync(current, time.GetUtcNow(), ct);
         return removed == WriteStatus.Done ? true : Failed(removed, current.Item.Id);
     }
 

@@ -25,6 +25,10 @@ public abstract record CatalogItem : VersionedDocument
     public required string Name { get; init; }
 
     public required DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>The phone the item belongs to, when it is a phone's own rather than business-wide.</summary>
+    [JsonIgnore]
+    public virtual string? OwnerPhoneId => null;
 }
 
 /// <summary>

@@ -1,5 +1,6 @@
 using Microsoft.Azure.Cosmos;
 using MultiPhone.Cosmos;
+using MultiPhone.History;
 using MultiPhone.PhoneNumbers;
 using MultiPhone.Realtime;
 
@@ -9,13 +10,15 @@ namespace MultiPhone.LocationItems;
 /// Cosmos access for one kind of location item: the business-wide items and the per-phone lists over them, both
 /// partitioned by business. Deleting a phone deletes its list.
 /// </summary>
-public abstract class LocationItemsStore<TItem, TList>(Database database, ContainerDefinition items, ContainerDefinition lists) : IPhoneScopedData
+public abstract class LocationItemsStore<TItem, TList>(
+    Database database, Revisions revisions, (ContainerDefinition Container, TargetKind Kind) items, (ContainerDefinition Container, TargetKind Kind) lists)
+    : IPhoneScopedData
     where TItem : CatalogItem
     where TList : PhoneList
 {
-    public CatalogStore<TItem> Items { get; } = new(database.GetContainer(items.Name));
+    public CatalogStore<TItem> Items { get; } = new(database.GetContainer(items.Container.Name), items.Kind, revisions);
 
-    public PhoneListStore<TList> Lists { get; } = new(database.GetContainer(lists.Name));
+    public PhoneListStore<TList> Lists { get; } = new(database.GetContainer(lists.Container.Name), lists.Kind, revisions);
 
     public virtual Task DeleteForPhoneAsync(string businessId, string phoneId, CancellationToken ct) => Lists.DeleteAsync(businessId, phoneId, ct);
 }

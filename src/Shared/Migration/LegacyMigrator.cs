@@ -1,5 +1,9 @@
 using Microsoft.Azure.Cosmos;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using MultiPhone.Businesses;
 using MultiPhone.Cosmos;
+using MultiPhone.History;
 using MultiPhone.Hours;
 using MultiPhone.PhoneNumbers;
 using MultiPhone.Settings;
@@ -21,8 +25,8 @@ public sealed record MigrationOutcome(string BusinessId, MigrationOutcomeKind Ki
 /// is created only if absent, and the business is marked migrated last, in the same write that names the primary.
 /// The number is reserved in the index first (someone else's number leaves the business untouched), and the phone is
 /// written last, once its settings exist, so it never appears without them. The run and the lazy path use this code.
-/// </summary>
-public sealed class LegacyMigrator(LegacyStore legacy, PhoneNumberStore phones, SettingsStore settings, TimeProvider time)
+/// Each write commits with its revision, by the actor "migration" with the run's id.
+public sealed class LegacyMigrator(LegacyStore legacy, PhoneNumberStore phones, SettingsStore settings, Revisions revisions, TimeProvider time)
 {
     /// <summary>Migrates one business (the lazy path): reads it, and its number's legacy routing if it has a number to migrate.</summary>
     public async Task<MigrationOutcome> MigrateAsync(string businessId, string runId, bool dryRun, CancellationToken ct)
@@ -138,6 +142,7 @@ public sealed class LegacyMigrator(LegacyStore legacy, PhoneNumberStore phones, 
 
     private async Task<MigrationOutcome> ApplyAsync(LegacyDocument document, LegacyBusiness business, MigrationPlan plan, string runId, CancellationToken ct)
     {
+        using var author = ChangeAuthor.As(new Author(AuthorKind.Migration, runId));
         var now = time.GetUtcNow();
         var writes = new Writes();
         if (await ReserveAsync(business.Id, plan, writes, ct) is { } holder)
@@ -203,8 +208,12 @@ public sealed class LegacyMigrator(LegacyStore legacy, PhoneNumberStore phones, 
             CreatedAt = now,
             UpdatedAt = now,
         };
-        writes.Add((await phones.CreateAsync(phone, ct)).Done);
+        writes.Add((await phones.CreateAsync(phone, await RevisionAsync(PhoneNumberStore.Draft(null, phone), ct), ct)).Done);
     }
+
+    /// <summary>A legacy business never chose a history retention: its revisions keep the default, without reading it again.</summary>
+    private Task<Revision> RevisionAsync(RevisionDraft draft, CancellationToken ct) =>
+        revisions.ForAsync(draft with { RetentionDays = Business.DefaultHistoryRetentionDays }, ct);
 
     /// <summary>Writes a settings layer unless it exists (an earlier attempt wrote it, or someone set it since).</summary>
     private async Task CreateLayerAsync<T>(string businessId, string scope, T? layer, DateTimeOffset now, Writes writes, CancellationToken ct)
@@ -215,7 +224,7 @@ public sealed class LegacyMigrator(LegacyStore legacy, PhoneNumberStore phones, 
             return;
         }
         var document = SectionDocument.Of(businessId, scope, layer, version: 1, now);
-        writes.Add((await settings.SaveAsync(document, current: null, ct)).Done);
+        writes.Add((await settings.SaveAsync(document, current: null, await RevisionAsync(SettingsStore.Draft(document, current: null), ct), ct)).Done);
     }
 
     /// <summary>Names the phone primary (unless the business has one), counts its slot and marks the business migrated, in one write.</summary>
@@ -231,8 +240,10 @@ public sealed class LegacyMigrator(LegacyStore legacy, PhoneNumberStore phones, 
                 return new(businessId, done.RunId == runId ? MigrationOutcomeKind.Migrated : MigrationOutcomeKind.AlreadyMigrated, PhoneNumber: entered, Writes: writes.Count);
             }
             var keepsPrimary = business.PrimaryPhoneId is { } named && await phones.GetAsync(businessId, named, ct) is { Item.State: PhoneState.Ready };
-            var completed = await legacy.CompleteAsync(businessId, document.ETag, keepsPrimary ? null : plan.PhoneId, business.PhoneSlotsTaken + 1,
-                new LegacyMigrationRecord(runId, now, plan.PhoneId, plan.Phone.Number), ct);
+            var record = new LegacyMigrationRecord(runId, now, plan.PhoneId, plan.Phone.Number);
+            var primary = keepsPrimary ? null : plan.PhoneId;
+            var completed = await legacy.CompleteAsync(businessId, document.ETag, primary, business.PhoneSlotsTaken + 1, record,
+                await RevisionAsync(CompletionDraft(business, primary, record), ct), ct);
             writes.Add(completed == WriteStatus.Done);
             switch (completed)
             {
@@ -248,6 +259,22 @@ public sealed class LegacyMigrator(LegacyStore legacy, PhoneNumberStore phones, 
             }
             document = fresh;
         }
+    }
+
+    /// <summary>The completing write patches the business: its revision records the fields the patch sets, before and after.</summary>
+    private static RevisionDraft CompletionDraft(LegacyBusiness business, string? primaryPhoneId, LegacyMigrationRecord record)
+    {
+        var before = new JsonObject();
+        var after = new JsonObject { ["migration"] = JsonSerializer.SerializeToNode(record, CosmosJson.Options) };
+        if (primaryPhoneId is not null)
+        {
+            before["primaryPhoneId"] = business.PrimaryPhoneId;
+            after["primaryPhoneId"] = primaryPhoneId;
+        }
+        return new RevisionDraft(business.Id, BusinessStore.Definition.Name, business.Id, new RevisionTarget(TargetKind.Business), before, after)
+        {
+            Operation = RevisionOperation.Update,
+        };
     }
 
     /// <summary>Counts the documents one migration wrote (the layers are written at once).</summary>

@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Azure.Cosmos;
 using MultiPhone.Businesses;
 using MultiPhone.Cosmos;
+using MultiPhone.History;
 
 namespace MultiPhone.Migration;
 
@@ -74,16 +75,14 @@ public sealed class LegacyStore(Database database)
     /// patch: every other field, legacy ones included, stays as it is.
     /// </summary>
     public async Task<WriteStatus> CompleteAsync(
-        string businessId, string ifMatch, string? primaryPhoneId, int phoneSlotsTaken, LegacyMigrationRecord record, CancellationToken ct)
+        string businessId, string ifMatch, string? primaryPhoneId, int phoneSlotsTaken, LegacyMigrationRecord record, Revision revision, CancellationToken ct)
     {
         List<PatchOperation> operations = [PatchOperation.Set("/phoneSlotsTaken", phoneSlotsTaken), PatchOperation.Set("/migration", record)];
         if (primaryPhoneId is not null)
         {
             operations.Add(PatchOperation.Set("/primaryPhoneId", primaryPhoneId));
         }
-        using var response = await _businesses.PatchItemStreamAsync(
-            businessId, new PartitionKey(businessId), operations, new PatchItemRequestOptions { IfMatchEtag = ifMatch }, ct);
-        return ContainerExtensions.ToStatus(response) ?? WriteStatus.Done;
+        return await _businesses.PatchAsync(businessId, new PartitionKey(businessId), operations, ifMatch, revision, ct);
     }
 
     /// <summary>Writes a business document as the legacy app would have (the generator).</summary>
@@ -120,7 +119,10 @@ public sealed class LegacyStore(Database database)
             using var page = await iterator.ReadNextAsync(ct);
             page.EnsureSuccessStatusCode();
             using var document = await JsonDocument.ParseAsync(page.Content, cancellationToken: ct);
-            ids.AddRange(document.RootElement.GetProperty("Documents").EnumerateArray().Select(d => d.GetProperty("id").GetString()!));
+            // Revisions of businesses live beside them; they are not businesses.
+            ids.AddRange(document.RootElement.GetProperty("Documents").EnumerateArray()
+                .Where(d => !ContainerExtensions.IsRevision(d))
+                .Select(d => d.GetProperty("id").GetString()!));
             next = page.ContinuationToken;
         }
         return new BusinessIdPage(ids, ids.Count == 0 ? null : next);

@@ -2,6 +2,7 @@ using Microsoft.Azure.Cosmos;
 using Microsoft.Extensions.Logging;
 using MultiPhone.Businesses;
 using MultiPhone.Cosmos;
+using MultiPhone.History;
 
 namespace MultiPhone.PhoneNumbers;
 
@@ -26,6 +27,7 @@ public sealed partial class PhoneNumberCreation(
     PhoneNumberStore store,
     PhoneNumberService phones,
     PhoneSlots slots,
+    Revisions revisions,
     TimeProvider time,
     IOptions<PhoneNumbersOptions> options,
     ILogger<PhoneNumberCreation> logger)
@@ -64,7 +66,7 @@ public sealed partial class PhoneNumberCreation(
             UpdatedAt = now,
             Version = 1,
         };
-        var pending = (await store.CreateAsync(phone, ct)).Stored
+        var pending = (await store.CreatePendingAsync(phone, ct)).Stored
             ?? throw new InvalidOperationException($"A new phone id {phone.Id} collided with an existing one.");
 
         var slot = await slots.TakeAsync(businessId, ct);
@@ -88,7 +90,8 @@ public sealed partial class PhoneNumberCreation(
             {
                 await beforeReady(phone, ct);
             }
-            ready = await store.ReplaceAsync(phone with { State = PhoneState.Ready, Ttl = null }, pending.ETag, ct);
+            var made = phone with { State = PhoneState.Ready, Ttl = null };
+            ready = await store.ReplaceAsync(made, pending.ETag, await revisions.ForAsync(PhoneNumberStore.Draft(phone, made), ct), ct);
         }
         catch (Exception e) when (e is CosmosException or HttpRequestException)
         {

@@ -2,6 +2,7 @@ using Microsoft.Azure.Cosmos;
 using Microsoft.Extensions.Logging;
 using MultiPhone.Businesses;
 using MultiPhone.Cosmos;
+using MultiPhone.History;
 
 namespace MultiPhone.PhoneNumbers;
 
@@ -14,6 +15,7 @@ public sealed partial class PhoneNumberService(
     PhoneNumberStore store,
     PhoneSlots slots,
     IEnumerable<IPhoneScopedData> phoneScopedData,
+    Revisions revisions,
     TimeProvider time,
     ILogger<PhoneNumberService> logger)
 {
@@ -83,7 +85,7 @@ public sealed partial class PhoneNumberService(
             UpdatedAt = time.GetUtcNow(),
             Version = current.Phone.Version + 1,
         };
-        var replaced = await store.ReplaceAsync(updated, current.StoredETag, ct);
+        var replaced = await store.ReplaceAsync(updated, current.StoredETag, await revisions.ForAsync(PhoneNumberStore.Draft(current.Phone, updated), ct), ct);
         if (!replaced.Done)
         {
             return replaced.Status == WriteStatus.Missing ? NotFound(phoneId) : Stale();
@@ -111,7 +113,8 @@ public sealed partial class PhoneNumberService(
         {
             return PrimaryRequired("The primary phone cannot be deleted while the business has other phones: make another phone primary first.");
         }
-        switch (await store.RemoveAsync(current.Phone, current.StoredETag, time.GetUtcNow(), ct))
+        var revision = await revisions.ForAsync(PhoneNumberStore.Draft(current.Phone, after: null), ct);
+        switch (await store.RemoveAsync(current.Phone, current.StoredETag, time.GetUtcNow(), revision, ct))
         {
             case WriteStatus.Missing:
                 return NotFound(phoneId);

@@ -162,6 +162,11 @@ public sealed partial class ChangeFeedListener(
 
     private void Observe(ChangedDocument change)
     {
+        if (change.IsRevision)
+        {
+            // A record of a change, not configuration: what it records arrives as a change of its own.
+            return;
+        }
         foreach (var observer in observers.Where(o => o.Containers.Contains(change.Container)))
         {
             observer.Apply(change);

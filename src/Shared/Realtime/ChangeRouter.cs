@@ -6,10 +6,16 @@ namespace MultiPhone.Realtime;
 /// </summary>
 public sealed class ChangeRouter(IEnumerable<IChangeRoute> routes)
 {
+    /// <summary>
+    /// What the routes of revisions name as their container: revisions live in many containers (beside the documents
+    /// they record) and are routed alike, apart from those documents' routes.
+    /// </summary>
+    public const string RevisionsFeed = "*revisions";
+
     private readonly ILookup<string, IChangeRoute> _routes = routes.ToLookup(r => r.Container, StringComparer.Ordinal);
 
     /// <summary>The containers whose documents the channels report on.</summary>
-    public IEnumerable<string> Containers => _routes.Select(r => r.Key);
+    public IEnumerable<string> Containers => _routes.Select(r => r.Key).Where(name => name != RevisionsFeed);
 
     public Task<IReadOnlyList<ChangeMessage>> RouteAsync(ChangedDocument change, CancellationToken ct) => RouteAsync(change, ReadsForOneBatch(), ct);
 
@@ -26,7 +32,7 @@ public sealed class ChangeRouter(IEnumerable<IChangeRoute> routes)
             return [];
         }
         var messages = new List<ChangeMessage>();
-        foreach (var route in _routes[change.Container])
+        foreach (var route in _routes[change.IsRevision ? RevisionsFeed : change.Container])
         {
             messages.AddRange(await route.RouteAsync(change, reads, ct));
         }

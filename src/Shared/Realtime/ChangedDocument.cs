@@ -13,6 +13,9 @@ public sealed record ChangedDocument(string Container, JsonElement Json)
     /// <summary>Removed by <see cref="ContainerExtensions.RemoveAsync{T}"/>: the feed's only sign of a removal.</summary>
     public bool IsRemoved => ContainerExtensions.IsRemoved(Json);
 
+    /// <summary>A revision stored beside the container's documents (History/): routed by the routes of <see cref="ChangeRouter.RevisionsFeed"/>.</summary>
+    public bool IsRevision => ContainerExtensions.IsRevision(Json);
+
     /// <summary>Cosmos's log sequence number: grows with every write to the document.</summary>
     public long Lsn => Json.TryGetProperty("_lsn", out var lsn) && lsn.TryGetInt64(out var value) ? value : 0;
 

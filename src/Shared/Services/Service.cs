@@ -11,6 +11,8 @@ public sealed record Service : CatalogItem
     /// <summary>Null for a business-wide service; Cosmos documents then have no <c>phoneId</c> at all.</summary>
     public string? PhoneId { get; init; }
 
+    public override string? OwnerPhoneId => PhoneId;
+
     public string? Description { get; init; }
 
     public int? DurationMinutes { get; init; }

@@ -1,16 +1,17 @@
 using Microsoft.Azure.Cosmos;
 using MultiPhone.Cosmos;
+using MultiPhone.History;
 using MultiPhone.LocationItems;
 
 namespace MultiPhone.Services;
 
 /// <summary>Cosmos access for services and the per-phone switched-off lists.</summary>
-public sealed class ServiceStore(Database database)
-    : LocationItemsStore<Service, PhoneServiceSelection>(database, ServicesDefinition, SelectionsDefinition)
+public sealed class ServiceStore(Database database, Revisions revisions) : LocationItemsStore<Service, PhoneServiceSelection>(
+    database, revisions, (ServicesDefinition, TargetKind.Service), (SelectionsDefinition, TargetKind.SwitchedOffServices))
 {
     /// <summary>Per-item TTL: a removed service stays a while for the change feed (ContainerExtensions.RemoveAsync).</summary>
-    public static readonly ContainerDefinition ServicesDefinition = new("services", "/businessId") { PerItemTtl = true };
-    public static readonly ContainerDefinition SelectionsDefinition = new("phoneServiceSelections", "/businessId");
+    public static readonly ContainerDefinition ServicesDefinition = new("services", "/businessId") { PerItemTtl = true, KeepsHistory = true };
+    public static readonly ContainerDefinition SelectionsDefinition = new("phoneServiceSelections", "/businessId") { KeepsHistory = true };
 
     /// <summary>CosmosJson leaves nulls out, so a business-wide service has no phoneId at all.</summary>
     public const string BusinessWide = "NOT IS_DEFINED(c.phoneId)";

@@ -1,5 +1,6 @@
 using Microsoft.Azure.Cosmos;
 using MultiPhone.Cosmos;
+using MultiPhone.History;
 using MultiPhone.Realtime;
 
 namespace MultiPhone.Settings;
@@ -34,7 +35,7 @@ internal sealed class CosmosSettingsLayers(Database database, SettingsSections s
 
     public async Task<SettingsLayers> LayersAsync(string businessId, CancellationToken ct) =>
         new([.. (await _settings.QueryPartitionAsync<SectionDocument>(
-            new QueryDefinition("SELECT * FROM c WHERE c.businessId = @businessId AND ARRAY_CONTAINS(@sections, c.section)")
+            new QueryDefinition($"SELECT * FROM c WHERE c.businessId = @businessId AND ARRAY_CONTAINS(@sections, c.section) AND {Revision.NotARevision}")
                 .WithParameter("@businessId", businessId)
                 .WithParameter("@sections", sections.Names),
             new PartitionKey(businessId), ct)).Select(d => d.Item)]);

@@ -2,14 +2,6 @@ using System.Text.Json.Nodes;
 
 namespace MultiPhone.Settings;
 
-/// <summary>Which layer an effective value came from.</summary>
-public enum SettingSource
-{
-    System,
-    Business,
-    Phone,
-}
-
 /// <summary>
 /// The inheritance rule, on JSON: a phone's override over the business default over the system fallback. A field
 /// absent (or null) in a layer falls back to the layer below; objects merge field by field; lists and scalars

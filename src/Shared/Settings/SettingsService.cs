@@ -1,5 +1,6 @@
 using MultiPhone.Businesses;
 using MultiPhone.Cosmos;
+using MultiPhone.History;
 using MultiPhone.PhoneNumbers;
 
 namespace MultiPhone.Settings;
@@ -8,7 +9,8 @@ namespace MultiPhone.Settings;
 /// Reads and writes one section layer: a phone's override (<c>phoneId</c> given) or the business default
 /// (<c>phoneId</c> null). Every write bumps the layer's version, which is its ETag.
 /// </summary>
-public sealed class SettingsService(SettingsStore store, SettingsSections sections, BusinessStore businesses, PhoneNumberService phones, TimeProvider time)
+public sealed class SettingsService(
+    SettingsStore store, SettingsSections sections, BusinessStore businesses, PhoneNumberService phones, Revisions revisions, TimeProvider time)
 {
     public async Task<Result<SectionView<T>>> GetAsync<T>(string businessId, string? phoneId, CancellationToken ct)
         where T : class, ISettingsSection<T>
@@ -52,8 +54,33 @@ public sealed class SettingsService(SettingsStore store, SettingsSections sectio
         {
             return errors.ToProblem();
         }
-        var saved = await store.SaveAsync(document, current, ct);
+        var draft = phoneId is null
+            ? await DefaultDraftAsync<T>(document, current?.Item, ct)
+            : SettingsStore.Draft(document, current?.Item) with
+            {
+                Annotate = change => SectionRevisions.PhoneSources(change, current?.Item.Value, document.Value, business?.Item.Value),
+            };
+        var saved = await store.SaveAsync(document, current, await revisions.ForAsync(draft, ct), ct);
         return saved.Done ? view : Stale<T>();
+    }
+
+    /// <summary>A default's revision names the phones it reaches and those that override what it changed.</summary>
+    private async Task<RevisionDraft> DefaultDraftAsync<T>(SectionDocument document, SectionDocument? current, CancellationToken ct)
+        where T : class, ISettingsSection<T>
+    {
+        var listed = phones.ListAsync(document.BusinessId, active: null, ct);
+        var overrides = (await store.ListSectionAsync(document.BusinessId, T.Name, ct))
+            .Where(layer => layer.Item.Scope != SectionDocument.DefaultsScope)
+            .ToDictionary(layer => layer.Item.Scope, layer => layer.Item.Value, StringComparer.Ordinal);
+        var phoneIds = (await listed) is { IsOk: true } found ? found.Value.Select(view => view.Phone.Id) : [];
+        var (affected, unaffected) = SectionRevisions.Reach(SectionJson<T>.SystemLayer, current?.Value, document.Value, phoneIds, overrides);
+        return SettingsStore.Draft(document, current) with
+        {
+            PhoneIds = affected,
+            AffectedPhoneIds = affected,
+            UnaffectedPhoneIds = unaffected,
+            Annotate = SectionRevisions.DefaultSources,
+        };
     }
 
     /// <summary>For each section, which of the business's phones follow its defaults and which have an override of their own.</summary>
@@ -86,7 +113,8 @@ public sealed class SettingsService(SettingsStore store, SettingsSections sectio
         foreach (var section in sections.All)
         {
             var defaults = await store.GetAsync(businessId, SectionDocument.DefaultsScope, section.Name, ct);
-            var saved = await store.SaveAsync(section.CopyOfDefault(defaults?.Item, businessId, phoneId, time.GetUtcNow()), current: null, ct);
+            var copy = section.CopyOfDefault(defaults?.Item, businessId, phoneId, time.GetUtcNow());
+            var saved = await store.SaveAsync(copy, current: null, await revisions.ForAsync(SettingsStore.Draft(copy, current: null), ct), ct);
             if (!saved.Done)
             {
                 throw new InvalidOperationException($"Settings of the new phone {phoneId} already existed.");

@@ -19,7 +19,7 @@ public sealed partial class InfrastructureTests(ApiFactory api)
         Assert.All(registered, container =>
         {
             Assert.True(provisioned.TryGetValue(container.Name, out var infra), $"infra/bicep does not create container '{container.Name}'");
-            Assert.Equal((container.PartitionKeyPath, container.PerItemTtl), (infra.PartitionKey, infra.PerItemTtl));
+            Assert.Equal((container.PartitionKeyPath, container.AllowsItemTtl), (infra.PartitionKey, infra.PerItemTtl));
         });
         Assert.Empty(provisioned.Keys.Except(registered.Select(c => c.Name)));
     }

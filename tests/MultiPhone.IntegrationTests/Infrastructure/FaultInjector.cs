@@ -38,6 +38,14 @@ public sealed class FaultInjector : RequestHandler
         && (request.RequestUri.OriginalString.EndsWith($"/colls/{container}", StringComparison.Ordinal)
             || request.RequestUri.OriginalString.Contains($"/colls/{container}/docs", StringComparison.Ordinal));
 
+    /// <summary>
+    /// Matches replaces of the named container's documents: a PUT, or the transactional batch that replaces a document
+    /// with its revision (History/).
+    /// </summary>
+    public static Func<RequestMessage, bool> Replaces(string container) => request =>
+        Writes(HttpMethod.Put, container)(request)
+        || (Writes(HttpMethod.Post, container)(request) && request.Headers.TryGetValue("x-ms-cosmos-is-batch-request", out var batch) && batch == "True");
+
     private sealed class Scope(FaultInjector injector) : IDisposable
     {
         public void Dispose() => injector._failWhen = null;

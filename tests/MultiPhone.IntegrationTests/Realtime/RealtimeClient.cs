@@ -87,6 +87,17 @@ public static class Messages
 
     public static string Type(this JsonElement message) => message.GetProperty("type").GetString()!;
 
-    public static string? Text(this JsonElement message, params string[] path) =>
-        path.Aggregate(message, (node, key) => node.GetProperty(key)).ToString();
+    /// <summary>The value at <paramref name="path"/> as text; null when the message has none there (another type of message).</summary>
+    public static string? Text(this JsonElement message, params string[] path)
+    {
+        var node = message;
+        foreach (var key in path)
+        {
+            if (node.ValueKind != JsonValueKind.Object || !node.TryGetProperty(key, out node))
+            {
+                return null;
+            }
+        }
+        return node.ToString();
+    }
 }

@@ -10,6 +10,7 @@ public static class AllRoutes
         .. ServiceRoutes.All,
         .. SettingsRoutes.All,
         .. BusinessLevelRoutes.All,
+        .. HistoryRoutes.All,
     ];
 
     /// <summary>Case names (<c>METHOD pattern</c>), so each route shows as its own test.</summary>

@@ -1,3 +1,4 @@
+using MultiPhone.Common;
 using System.Text.Json.Nodes;
 using CsCheck;
 using MultiPhone.Settings;

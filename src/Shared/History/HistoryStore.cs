@@ -1,0 +1,103 @@
+using Microsoft.Azure.Cosmos;
+using MultiPhone.Cosmos;
+
+namespace MultiPhone.History;
+
+/// <param name="PhoneId">Only revisions shown in this phone's history (its own, and defaults that reached it).</param>
+/// <param name="Section">Only revisions of this settings section.</param>
+/// <param name="Actor">Only revisions by this subject or run id.</param>
+/// <param name="Since">Only revisions made at or after this time.</param>
+/// <param name="Until">Only revisions made at or before this time.</param>
+/// <param name="Target">Only revisions of this kind of target (e.g. the business defaults' sections).</param>
+public sealed record HistoryFilter(
+    string? PhoneId = null, string? Section = null, string? Actor = null, DateTimeOffset? Since = null, DateTimeOffset? Until = null, TargetKind? Target = null);
+
+/// <summary>
+/// Reads revisions where they are stored: beside the documents they record, in every container that keeps history,
+/// in the business's partition. A page is one query per container (newest first by id, which starts with the time)
+/// merged; its continuation is the id of the last revision given.
+/// </summary>
+public sealed class HistoryStore(Database database, IEnumerable<ContainerDefinition> definitions)
+{
+    private readonly Dictionary<string, Container> _containers = definitions
+        .Where(d => d.KeepsHistory)
+        .DistinctBy(d => d.Name)
+        .ToDictionary(d => d.Name, d => database.GetContainer(d.Name), StringComparer.Ordinal);
+
+    public IEnumerable<string> Containers => _containers.Keys;
+
+    /// <summary>The revision, or null when this business has none with that id.</summary>
+    public async Task<Revision?> GetAsync(string businessId, string revisionId, CancellationToken ct) =>
+        Revision.ContainerOf(revisionId) is { } name && _containers.TryGetValue(name, out var container)
+            ? (await container.ReadAsync<Revision>(revisionId, new PartitionKey(businessId), ct))?.Item
+            : null;
+
+    /// <summary>Up to <paramref name="pageSize"/> revisions older than <paramref name="before"/> (a revision id; null: the newest), newest first.</summary>
+    public async Task<(List<Revision> Items, string? Next)> PageAsync(
+        string businessId, HistoryFilter filter, int pageSize, string? before, CancellationToken ct)
+    {
+        var query = Query(filter, pageSize + 1, before);
+        var pages = await Task.WhenAll(_containers.Values.Select(container =>
+            container.QueryPartitionAsync<Revision>(query, new PartitionKey(businessId), ct)));
+        var merged = pages.SelectMany(page => page.Select(stored => stored.Item)).OrderByDescending(r => r.Id, StringComparer.Ordinal).ToList();
+        var items = merged.Take(pageSize).ToList();
+        return (items, merged.Count > pageSize ? items[^1].Id : null);
+    }
+
+    /// <summary>The revisions of the same document made after <paramref name="revision"/>, oldest first.</summary>
+    public async Task<List<Revision>> LaterAsync(Revision revision, CancellationToken ct)
+    {
+        var container = _containers[Revision.ContainerOf(revision.Id)!];
+        var later = await container.QueryPartitionAsync<Revision>(
+            new QueryDefinition("SELECT * FROM c WHERE c.revisionOf = @document AND c.id > @id ORDER BY c.id")
+                .WithParameter("@document", revision.RevisionOf)
+                .WithParameter("@id", revision.Id),
+            new PartitionKey(revision.BusinessId), ct);
+        return [.. later.Select(stored => stored.Item)];
+    }
+
+    private static QueryDefinition Query(HistoryFilter filter, int top, string? before)
+    {
+        var conditions = new List<string> { $"IS_DEFINED(c.{ContainerExtensions.RevisionOfProperty})" };
+        var parameters = new List<(string, object)>();
+        void Where(string condition, string name, object value)
+        {
+            conditions.Add(condition);
+            parameters.Add((name, value));
+        }
+        if (before is not null)
+        {
+            Where("c.id < @before", "@before", before);
+        }
+        if (filter.Until is { } until)
+        {
+            Where("c.id < @until", "@until", RevisionIds.Bound(until.AddTicks(1)));
+        }
+        if (filter.Since is { } since)
+        {
+            Where("c.id >= @since", "@since", RevisionIds.Bound(since));
+        }
+        if (filter.PhoneId is { } phoneId)
+        {
+            Where("ARRAY_CONTAINS(c.phoneIds, @phoneId)", "@phoneId", phoneId);
+        }
+        if (filter.Section is { } section)
+        {
+            Where("c.target.section = @section", "@section", section);
+        }
+        if (filter.Target is { } target)
+        {
+            Where("c.target.kind = @target", "@target", System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(target.ToString()));
+        }
+        if (filter.Actor is { } actor)
+        {
+            Where("c.actor.id = @actor", "@actor", actor);
+        }
+        var query = new QueryDefinition($"SELECT TOP @top * FROM c WHERE {string.Join(" AND ", conditions)} ORDER BY c.id DESC").WithParameter("@top", top);
+        foreach (var (name, value) in parameters)
+        {
+            query = query.WithParameter(name, value);
+        }
+        return query;
+    }
+}

@@ -1,0 +1,101 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using MultiPhone.Cosmos;
+
+namespace MultiPhone.History;
+
+/// <summary>A write about to be made, as its revision will record it.</summary>
+/// <param name="BusinessId">The partition.</param>
+/// <param name="Container">The container the written document lives in (the revision goes beside it).</param>
+/// <param name="DocumentId">The written document's id.</param>
+/// <param name="Target">What the document is.</param>
+/// <param name="Before">Its content before (null: none).</param>
+/// <param name="After">Its content after (null: none).</param>
+public sealed record RevisionDraft(string BusinessId, string Container, string DocumentId, RevisionTarget Target, JsonObject? Before, JsonObject? After)
+{
+    public IReadOnlyList<string> PhoneIds { get; init; } = Target.PhoneId is { } phoneId ? [phoneId] : [];
+
+    public RevisionOperation? Operation { get; init; }
+
+    /// <summary>Adds what only the writer knows to each changed field (a section's sources).</summary>
+    public Func<FieldChange, FieldChange>? Annotate { get; init; }
+
+    public IReadOnlyList<string>? AffectedPhoneIds { get; init; }
+
+    public IReadOnlyList<string>? UnaffectedPhoneIds { get; init; }
+
+    /// <summary>The business's retention, when the writer knows it better than <see cref="IHistoryRetention"/> (it is writing it).</summary>
+    public int? RetentionDays { get; init; }
+}
+
+/// <summary>Where a business's history retention comes from (a business setting, implemented by that feature).</summary>
+public interface IHistoryRetention
+{
+    Task<int> DaysAsync(string businessId, CancellationToken ct);
+
+    /// <summary>The business's retention was just changed: read it again next time.</summary>
+    void Changed(string businessId);
+}
+
+/// <summary>
+/// Makes the revision of a write: the author and request of the current flow (<see cref="ChangeAuthor"/>), the restore
+/// it is part of (<see cref="Restoring"/>), the business's retention as its TTL.
+/// </summary>
+public sealed class Revisions(RevisionIds ids, IHistoryRetention retention, TimeProvider time)
+{
+    /// <summary>Fields every stored document carries that are bookkeeping, not content a person changed.</summary>
+    private static readonly string[] Bookkeeping =
+        ["id", "businessId", "version", "createdAt", "updatedAt", "ttl", ContainerExtensions.ChangedByProperty, ContainerExtensions.RemovedAtProperty, "state", "phoneSlotsTaken"];
+
+    private static readonly AsyncLocal<string?> RestoredFrom = new();
+
+    /// <summary>The writes that follow in this flow restore revision <paramref name="revisionId"/>.</summary>
+    public static IDisposable Restoring(string revisionId)
+    {
+        var previous = RestoredFrom.Value;
+        RestoredFrom.Value = revisionId;
+        return new Undo(() => RestoredFrom.Value = previous);
+    }
+
+    /// <summary>A stored document's content as history shows it: its JSON without bookkeeping fields.</summary>
+    public static JsonObject Content<T>(T document)
+    {
+        var content = JsonSerializer.SerializeToNode(document, CosmosJson.Options)!.AsObject();
+        foreach (var field in Bookkeeping)
+        {
+            content.Remove(field);
+        }
+        return content;
+    }
+
+    public async Task<Revision> ForAsync(RevisionDraft draft, CancellationToken ct)
+    {
+        var at = time.GetUtcNow();
+        var changes = FieldDiff.Compare(draft.Before, draft.After);
+        var days = draft.RetentionDays ?? await retention.DaysAsync(draft.BusinessId, ct);
+        return new Revision
+        {
+            Id = ids.Next(at, draft.Container),
+            BusinessId = draft.BusinessId,
+            RevisionOf = draft.DocumentId,
+            At = at,
+            Actor = ChangeAuthor.Who ?? new Author(AuthorKind.System, "unknown"),
+            RequestId = ChangeAuthor.RequestId,
+            Target = draft.Target,
+            Operation = draft.Operation ?? (draft.Before is null ? RevisionOperation.Create : draft.After is null ? RevisionOperation.Delete : RevisionOperation.Update),
+            PhoneIds = draft.PhoneIds,
+            Changes = draft.Annotate is null ? changes : changes.Select(draft.Annotate).ToList(),
+            Before = draft.Before,
+            After = draft.After,
+            RestoredFrom = RestoredFrom.Value,
+            AffectedPhoneIds = draft.AffectedPhoneIds,
+            UnaffectedPhoneIds = draft.UnaffectedPhoneIds,
+            Ttl = (int)TimeSpan.FromDays(days).TotalSeconds,
+        };
+    }
+
+    private sealed class Undo(Action undo) : IDisposable
+    {
+        public void Dispose() => undo();
+    }
+}
