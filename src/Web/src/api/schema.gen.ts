@@ -1040,6 +1040,126 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v2/businesses/{businessId}/phone-numbers/{phoneId}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the revisions of one phone (its sections, lists, and the defaults it inherits), newest first
+         * @description Who changed what and when, field by field. Page with `continuationToken`.
+         */
+        get: operations["ListPhoneHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/businesses/{businessId}/phone-numbers/{phoneId}/history/{revisionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read one revision of one phone (its sections, lists, and the defaults it inherits), with the full content before and after
+         * @description `before` and `after` are the layer's whole content (null: it did not exist, or inherited entirely).
+         */
+        get: operations["GetPhoneRevision"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/businesses/{businessId}/phone-numbers/{phoneId}/history/{revisionId}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Restore the content after a revision, or undo it
+         * @description `to: after` (the default) restores the target as the revision left it; `to: before` undoes it. Needs If-Match with the target's current ETag; answers the target's new state, as its GET does.
+         */
+        post: operations["RestorePhoneRevision"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/businesses/{businessId}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the revisions of the business (every phone and the defaults), newest first
+         * @description Who changed what and when, field by field. Page with `continuationToken`.
+         */
+        get: operations["ListBusinessHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/businesses/{businessId}/history/{revisionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read one revision of the business (every phone and the defaults), with the full content before and after
+         * @description `before` and `after` are the layer's whole content (null: it did not exist, or inherited entirely).
+         */
+        get: operations["GetBusinessRevision"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/businesses/{businessId}/history/{revisionId}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Restore the content after a revision, or undo it
+         * @description `to: after` (the default) restores the target as the revision left it; `to: before` undoes it. Needs If-Match with the target's current ETag; answers the target's new state, as its GET does.
+         */
+        post: operations["RestoreBusinessRevision"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1237,6 +1357,83 @@ export interface components {
             name: string;
             phone?: null | string;
             email?: null | string;
+        };
+        HistoryActor: {
+            /** @enum {string} */
+            kind: "user" | "migration" | "schedule" | "bulkEdit" | "system";
+            /** @description The user's subject, or the run's id. */
+            id: string;
+            /** @description A display name, when known. */
+            name?: string;
+            /** @description The user's role in the business at the time. */
+            role?: string;
+        };
+        HistoryChange: {
+            /** @description The dotted path of the field in the target's JSON. */
+            path: string;
+            /** @description The value before (absent or null: not set). */
+            before?: unknown;
+            /** @description The value after (absent or null: not set). */
+            after?: unknown;
+            sourceBefore?: components["schemas"]["SettingSource"];
+            sourceAfter?: components["schemas"]["SettingSource"];
+        };
+        HistoryEntry: {
+            /** @description The revision id. */
+            id: string;
+            /** Format: date-time */
+            at: string;
+            actor: components["schemas"]["HistoryActor"];
+            requestId?: string;
+            target: components["schemas"]["HistoryTarget"];
+            /** @enum {string} */
+            operation: "create" | "update" | "delete";
+            changes: components["schemas"]["HistoryChange"][];
+            /** @description In a phone's history: a default-section revision that changed this phone's effective values. */
+            inherited?: boolean;
+            /** @description The revision this one restored. */
+            restoredFrom?: string;
+            /** @description Default-section revisions: phones whose effective value changed. */
+            affectedPhoneIds?: string[];
+            /** @description Default-section revisions: phones overriding every changed field. */
+            unaffectedPhoneIds?: string[];
+        };
+        HistoryPage: {
+            items: components["schemas"]["HistoryEntry"][];
+            /** @description Present while older entries remain. */
+            continuationToken?: string;
+        };
+        HistoryRevision: {
+            /** @description The revision id. */
+            id: string;
+            /** Format: date-time */
+            at: string;
+            actor: components["schemas"]["HistoryActor"];
+            requestId?: string;
+            target: components["schemas"]["HistoryTarget"];
+            /** @enum {string} */
+            operation: "create" | "update" | "delete";
+            changes: components["schemas"]["HistoryChange"][];
+            /** @description In a phone's history: a default-section revision that changed this phone's effective values. */
+            inherited?: boolean;
+            /** @description The revision this one restored. */
+            restoredFrom?: string;
+            /** @description Default-section revisions: phones whose effective value changed. */
+            affectedPhoneIds?: string[];
+            /** @description Default-section revisions: phones overriding every changed field. */
+            unaffectedPhoneIds?: string[];
+            /** @description The layer's content before (null: did not exist, or inherited entirely). */
+            before: null | Record<string, never>;
+            /** @description The layer's content after. */
+            after: null | Record<string, never>;
+        };
+        HistoryTarget: {
+            /** @enum {string} */
+            kind: "phoneSection" | "defaultSection" | "phone" | "staff" | "service" | "business" | "staffAssignments" | "switchedOffServices";
+            phoneId?: string;
+            section?: components["schemas"]["SettingsSectionName"];
+            /** @description The staff member or service. */
+            itemId?: string;
         };
         IntegrationInput: {
             type: components["schemas"]["IntegrationType"];
@@ -1485,7 +1682,7 @@ export interface components {
              * @description urn:multiphone:problem: and a slug of docs/problems.md.
              * @enum {string}
              */
-            type: "urn:multiphone:problem:not-found" | "urn:multiphone:problem:validation" | "urn:multiphone:problem:malformed-request" | "urn:multiphone:problem:payload-too-large" | "urn:multiphone:problem:unsupported-media-type" | "urn:multiphone:problem:method-not-allowed" | "urn:multiphone:problem:unauthorized" | "urn:multiphone:problem:forbidden" | "urn:multiphone:problem:precondition-failed" | "urn:multiphone:problem:precondition-required" | "urn:multiphone:problem:phone-number-taken" | "urn:multiphone:problem:primary-required" | "urn:multiphone:problem:phone-number-limit" | "urn:multiphone:problem:invalid-signature" | "urn:multiphone:problem:idempotency-mismatch" | "urn:multiphone:problem:idempotency-in-progress" | "urn:multiphone:problem:migration-running" | "urn:multiphone:problem:migration-finished" | "urn:multiphone:problem:service-unavailable" | "urn:multiphone:problem:internal-error";
+            type: "urn:multiphone:problem:not-found" | "urn:multiphone:problem:validation" | "urn:multiphone:problem:malformed-request" | "urn:multiphone:problem:payload-too-large" | "urn:multiphone:problem:unsupported-media-type" | "urn:multiphone:problem:method-not-allowed" | "urn:multiphone:problem:unauthorized" | "urn:multiphone:problem:forbidden" | "urn:multiphone:problem:precondition-failed" | "urn:multiphone:problem:precondition-required" | "urn:multiphone:problem:phone-number-taken" | "urn:multiphone:problem:primary-required" | "urn:multiphone:problem:phone-number-limit" | "urn:multiphone:problem:invalid-signature" | "urn:multiphone:problem:idempotency-mismatch" | "urn:multiphone:problem:idempotency-in-progress" | "urn:multiphone:problem:migration-running" | "urn:multiphone:problem:migration-finished" | "urn:multiphone:problem:service-unavailable" | "urn:multiphone:problem:internal-error" | "urn:multiphone:problem:history-conflict";
             title: string;
             /** Format: int32 */
             status: number;
@@ -1497,6 +1694,8 @@ export interface components {
             errors?: {
                 [key: string]: string[];
             };
+            /** @description history-conflict: the fields a later revision changed. */
+            conflicts?: string[];
         };
         ReadinessResponse: {
             status: string;
@@ -1548,6 +1747,15 @@ export interface components {
             sources: {
                 [key: string]: components["schemas"]["SettingSource"];
             };
+        };
+        RestoreRequest: {
+            /**
+             * @description after (default): as the revision left it; before: undo it.
+             * @enum {string}
+             */
+            to?: "after" | "before";
+            /** @description Undo even when a later revision changed the same fields. */
+            force?: boolean;
         };
         /** @enum {unknown} */
         RuleAction: "transfer" | "takeMessage" | "answer" | "book";
@@ -8907,6 +9115,527 @@ export interface operations {
             };
         };
     };
+    ListPhoneHistory: {
+        parameters: {
+            query?: {
+                /** @description Only revisions of this settings section. */
+                section?: components["schemas"]["SettingsSectionName"];
+                /** @description Only revisions at or after this instant. */
+                since?: string;
+                /** @description Only revisions before this instant. */
+                until?: string;
+                /** @description Only revisions by this actor id (a user's subject). */
+                actor?: string;
+                /** @description The previous page's continuationToken: the next, older page. */
+                continuationToken?: string;
+                /** @description Entries per page (50 unless given). */
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                businessId: string;
+                phoneId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HistoryPage"];
+                };
+            };
+            /** @description The input is not valid (`validation`, naming each field in `errors`) or cannot be read (`malformed-request`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed: the role is too low (`forbidden`) or, for webhooks, the signature does not verify (`invalid-signature`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (`not-found`), also when it belongs to a business the caller is not a member of. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy or unreachable; retry after Retry-After (`service-unavailable`). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    GetPhoneRevision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: string;
+                phoneId: string;
+                revisionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HistoryRevision"];
+                };
+            };
+            /** @description The input is not valid (`validation`, naming each field in `errors`) or cannot be read (`malformed-request`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed: the role is too low (`forbidden`) or, for webhooks, the signature does not verify (`invalid-signature`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (`not-found`), also when it belongs to a business the caller is not a member of. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy or unreachable; retry after Retry-After (`service-unavailable`). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    RestorePhoneRevision: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                businessId: string;
+                phoneId: string;
+                revisionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["RestoreRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PhoneSectionResponseOfVoiceSettings"] | components["schemas"]["PhoneSectionResponseOfConversationRules"] | components["schemas"]["PhoneSectionResponseOfOperatingHours"] | components["schemas"]["PhoneSectionResponseOfSmsSettings"] | components["schemas"]["DefaultSectionResponseOfVoiceSettings"] | components["schemas"]["DefaultSectionResponseOfConversationRules"] | components["schemas"]["DefaultSectionResponseOfOperatingHours"] | components["schemas"]["DefaultSectionResponseOfSmsSettings"];
+                };
+            };
+            /** @description The input is not valid (`validation`, naming each field in `errors`) or cannot be read (`malformed-request`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed: the role is too low (`forbidden`) or, for webhooks, the signature does not verify (`invalid-signature`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (`not-found`), also when it belongs to a business the caller is not a member of. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Undoing (`to: before`) would overwrite a later change of the same fields, named in `conflicts` (`history-conflict`); send `force: true` to undo anyway. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names a version that is no longer current (`precondition-failed`). */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not of a media type this operation reads (`unsupported-media-type`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is missing (`precondition-required`). */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy or unreachable; retry after Retry-After (`service-unavailable`). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ListBusinessHistory: {
+        parameters: {
+            query?: {
+                /** @description Only revisions about this phone. */
+                phoneId?: string;
+                /** @description Only revisions of this settings section. */
+                section?: components["schemas"]["SettingsSectionName"];
+                /** @description Only revisions at or after this instant. */
+                since?: string;
+                /** @description Only revisions before this instant. */
+                until?: string;
+                /** @description Only revisions by this actor id (a user's subject). */
+                actor?: string;
+                /** @description The previous page's continuationToken: the next, older page. */
+                continuationToken?: string;
+                /** @description Entries per page (50 unless given). */
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                businessId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HistoryPage"];
+                };
+            };
+            /** @description The input is not valid (`validation`, naming each field in `errors`) or cannot be read (`malformed-request`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed: the role is too low (`forbidden`) or, for webhooks, the signature does not verify (`invalid-signature`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (`not-found`), also when it belongs to a business the caller is not a member of. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy or unreachable; retry after Retry-After (`service-unavailable`). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    GetBusinessRevision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: string;
+                revisionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HistoryRevision"];
+                };
+            };
+            /** @description The input is not valid (`validation`, naming each field in `errors`) or cannot be read (`malformed-request`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed: the role is too low (`forbidden`) or, for webhooks, the signature does not verify (`invalid-signature`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (`not-found`), also when it belongs to a business the caller is not a member of. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy or unreachable; retry after Retry-After (`service-unavailable`). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    RestoreBusinessRevision: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                businessId: string;
+                revisionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["RestoreRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PhoneSectionResponseOfVoiceSettings"] | components["schemas"]["PhoneSectionResponseOfConversationRules"] | components["schemas"]["PhoneSectionResponseOfOperatingHours"] | components["schemas"]["PhoneSectionResponseOfSmsSettings"] | components["schemas"]["DefaultSectionResponseOfVoiceSettings"] | components["schemas"]["DefaultSectionResponseOfConversationRules"] | components["schemas"]["DefaultSectionResponseOfOperatingHours"] | components["schemas"]["DefaultSectionResponseOfSmsSettings"];
+                };
+            };
+            /** @description The input is not valid (`validation`, naming each field in `errors`) or cannot be read (`malformed-request`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed: the role is too low (`forbidden`) or, for webhooks, the signature does not verify (`invalid-signature`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (`not-found`), also when it belongs to a business the caller is not a member of. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Undoing (`to: before`) would overwrite a later change of the same fields, named in `conflicts` (`history-conflict`); send `force: true` to undo anyway. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names a version that is no longer current (`precondition-failed`). */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not of a media type this operation reads (`unsupported-media-type`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is missing (`precondition-required`). */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy or unreachable; retry after Retry-After (`service-unavailable`). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
 }
 type FlattenedDeepRequired<T> = {
     [K in keyof T]-?: FlattenedDeepRequired<T[K] extends unknown[] | undefined | null ? Extract<T[K], unknown[]>[number] : T[K]>;
@@ -8918,9 +9647,14 @@ type ReadonlyArray<T> = [
 ] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
 export const afterHoursActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AfterHoursAction"]> = ["handToAgent", "takeMessage", "transfer", "answer", "hangUp"];
 export const dayOfWeekValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DayOfWeek"]> = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
+export const historyActorKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["HistoryActor"]["kind"]> = ["user", "migration", "schedule", "bulkEdit", "system"];
+export const historyEntryOperationValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["HistoryEntry"]["operation"]> = ["create", "update", "delete"];
+export const historyRevisionOperationValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["HistoryRevision"]["operation"]> = ["create", "update", "delete"];
+export const historyTargetKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["HistoryTarget"]["kind"]> = ["phoneSection", "defaultSection", "phone", "staff", "service", "business", "staffAssignments", "switchedOffServices"];
 export const integrationTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["IntegrationType"]> = ["webhook", "googleCalendar", "calendly", "salesforce", "hubSpot", "slack", "zapier"];
 export const newPhoneSettingsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NewPhoneSettings"]> = ["inherit", "copyDefaults"];
-export const problemTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Problem"]["type"]> = ["urn:multiphone:problem:not-found", "urn:multiphone:problem:validation", "urn:multiphone:problem:malformed-request", "urn:multiphone:problem:payload-too-large", "urn:multiphone:problem:unsupported-media-type", "urn:multiphone:problem:method-not-allowed", "urn:multiphone:problem:unauthorized", "urn:multiphone:problem:forbidden", "urn:multiphone:problem:precondition-failed", "urn:multiphone:problem:precondition-required", "urn:multiphone:problem:phone-number-taken", "urn:multiphone:problem:primary-required", "urn:multiphone:problem:phone-number-limit", "urn:multiphone:problem:invalid-signature", "urn:multiphone:problem:idempotency-mismatch", "urn:multiphone:problem:idempotency-in-progress", "urn:multiphone:problem:migration-running", "urn:multiphone:problem:migration-finished", "urn:multiphone:problem:service-unavailable", "urn:multiphone:problem:internal-error"];
+export const problemTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Problem"]["type"]> = ["urn:multiphone:problem:not-found", "urn:multiphone:problem:validation", "urn:multiphone:problem:malformed-request", "urn:multiphone:problem:payload-too-large", "urn:multiphone:problem:unsupported-media-type", "urn:multiphone:problem:method-not-allowed", "urn:multiphone:problem:unauthorized", "urn:multiphone:problem:forbidden", "urn:multiphone:problem:precondition-failed", "urn:multiphone:problem:precondition-required", "urn:multiphone:problem:phone-number-taken", "urn:multiphone:problem:primary-required", "urn:multiphone:problem:phone-number-limit", "urn:multiphone:problem:invalid-signature", "urn:multiphone:problem:idempotency-mismatch", "urn:multiphone:problem:idempotency-in-progress", "urn:multiphone:problem:migration-running", "urn:multiphone:problem:migration-finished", "urn:multiphone:problem:service-unavailable", "urn:multiphone:problem:internal-error", "urn:multiphone:problem:history-conflict"];
+export const restoreRequestToValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RestoreRequest"]["to"]> = ["after", "before"];
 export const ruleActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RuleAction"]> = ["transfer", "takeMessage", "answer", "book"];
 export const runPhaseValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RunPhase"]> = ["migrate", "verify"];
 export const serviceSourceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ServiceSource"]> = ["business", "phone"];
