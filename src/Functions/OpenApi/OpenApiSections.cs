@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 using MultiPhone.AgentConfig;
 using MultiPhone.Functions.Api;
+using MultiPhone.History;
 using MultiPhone.Settings;
 
 namespace MultiPhone.Functions.OpenApi;
@@ -36,6 +37,11 @@ internal static class OpenApiSections
         {
             schema.Properties!["section"] = new OpenApiSchemaReference(NameSchema, document);
         }
+        // A revision names its section when it is about one.
+        ((OpenApiSchema)schemas[nameof(RevisionTarget)]).Properties!["section"] = new OpenApiSchema
+        {
+            OneOf = [new OpenApiSchema { Type = JsonSchemaType.Null }, new OpenApiSchemaReference(NameSchema, document)],
+        };
         return Task.CompletedTask;
     }
 

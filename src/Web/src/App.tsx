@@ -3,6 +3,7 @@ import { isSectionName } from "./api/sections";
 import { SignInPage } from "./auth/SignInPage";
 import { useSession } from "./auth/session";
 import { DefaultsPage } from "./defaults/DefaultsPage";
+import { ActivityPage } from "./history/ActivityPage";
 import { PhonePage } from "./PhonePage";
 import { RealtimeProvider } from "./realtime/RealtimeProvider";
 import { phoneSections, SettingsProvider, type PhoneSection } from "./settings/SettingsContext";
@@ -10,7 +11,7 @@ import { Shell } from "./Shell";
 
 /**
  * Routes: /sign-in; /b/{business} (its primary phone); /b/{business}/phones/{phone}/{section};
- * /b/{business}/defaults/{section}. Everything but sign-in needs a session.
+ * /b/{business}/defaults/{section}; /b/{business}/activity. Everything but sign-in needs a session.
  */
 export function App() {
   const session = useSession();
@@ -30,6 +31,7 @@ export function App() {
       <Switch>
         <Route path="/b/:businessId/phones/:phoneId/:section" component={PhoneRoute} />
         <Route path="/b/:businessId/defaults/:section?" component={DefaultsRoute} />
+        <Route path="/b/:businessId/activity" component={ActivityRoute} />
         <Route path="/b/:businessId" component={PhoneRoute} />
         <Route>{home ? <Redirect to={`/b/${encodeURIComponent(home)}`} replace /> : <NoBusiness />}</Route>
       </Switch>
@@ -56,6 +58,17 @@ function DefaultsRoute() {
     <SettingsProvider businessId={params.businessId} phoneId={null}>
       <Shell area="defaults">
         <DefaultsPage section={section} />
+      </Shell>
+    </SettingsProvider>
+  );
+}
+
+function ActivityRoute() {
+  const params = useParams<{ businessId: string }>();
+  return (
+    <SettingsProvider businessId={params.businessId} phoneId={null}>
+      <Shell area="activity">
+        <ActivityPage />
       </Shell>
     </SettingsProvider>
   );

@@ -17,4 +17,8 @@ export const keys = {
   phoneStaff: (b: string, phoneId: string) => ["b", b, "staff", phoneId] as const,
   services: (b: string) => ["b", b, "services"] as const,
   phoneServices: (b: string, phoneId: string) => ["b", b, "services", phoneId] as const,
+  /** Every history list of the business: a new revision can show in several (its phone's, the business's, inheriting phones'). */
+  history: (b: string) => ["b", b, "history"] as const,
+  /** A history list: a phone's (phoneId), or the business's (null), with its filters. */
+  historyList: (b: string, phoneId: string | null, filters: object) => ["b", b, "history", phoneId ?? "business", filters] as const,
 };

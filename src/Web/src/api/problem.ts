@@ -5,6 +5,8 @@ export interface Problem {
   status: number;
   detail?: string | null;
   errors?: Record<string, string[]>;
+  /** history-conflict: the fields a later revision changed, which undoing would overwrite. */
+  conflicts?: string[];
 }
 
 const prefix = "urn:multiphone:problem:";

@@ -568,6 +568,126 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v2/businesses/{businessId}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the changes of the business's configuration, newest first
+         * @description Each change with who made it (user, or the migration run, schedule or bulk edit), when, what it changed (field paths, before and after) and, for a business default, which phones it reached. Filters combine; pass continuationToken back for the next page.
+         */
+        get: operations["ListBusinessHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/businesses/{businessId}/history/{revisionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read one change of the business's configuration
+         * @description The entry as listed, with the whole content before and after the change.
+         */
+        get: operations["GetBusinessRevision"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/businesses/{businessId}/history/{revisionId}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Restore a version, or undo one change
+         * @description `to: after` (the default) puts the content back as this change left it, replacing whatever came later. `to: before` undoes only this change: 409 `history-conflict` with the fields when a later change touched them, unless `force`. Needs If-Match with the target's current ETag and the role that may write the target (editor for settings sections, admin otherwise). Answers the target's new state, as its own GET does; the write is a new change that names the one it restored.
+         */
+        post: operations["RestoreBusinessRevision"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/businesses/{businessId}/phone-numbers/{phoneId}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the changes of the phone's configuration, newest first
+         * @description Each change with who made it (user, or the migration run, schedule or bulk edit), when, what it changed (field paths, before and after) and, for a business default, which phones it reached. Filters combine; pass continuationToken back for the next page.
+         */
+        get: operations["ListPhoneHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/businesses/{businessId}/phone-numbers/{phoneId}/history/{revisionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read one change of the phone's configuration
+         * @description The entry as listed, with the whole content before and after the change.
+         */
+        get: operations["GetPhoneRevision"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/businesses/{businessId}/phone-numbers/{phoneId}/history/{revisionId}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Restore a version, or undo one change
+         * @description `to: after` (the default) puts the content back as this change left it, replacing whatever came later. `to: before` undoes only this change: 409 `history-conflict` with the fields when a later change touched them, unless `force`. Needs If-Match with the target's current ETag and the role that may write the target (editor for settings sections, admin otherwise). Answers the target's new state, as its own GET does; the write is a new change that names the one it restored.
+         */
+        post: operations["RestorePhoneRevision"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v2/businesses/{businessId}/subscription": {
         parameters: {
             query?: never;
@@ -1095,9 +1215,19 @@ export interface components {
             acceptsTransfers: boolean;
             active: boolean;
         };
+        Author: {
+            kind: components["schemas"]["AuthorKind"];
+            id: string;
+            name?: null | string;
+            role?: null | string;
+        };
+        /** @enum {unknown} */
+        AuthorKind: "user" | "migration" | "schedule" | "bulkEdit" | "system";
         BusinessInput: {
             name: string;
             companyProfile?: null | components["schemas"]["CompanyProfile"];
+            /** Format: int32 */
+            historyRetentionDays?: null | number;
             readonly id?: null | string;
             /** Format: date-time */
             readonly createdAt?: string;
@@ -1108,6 +1238,8 @@ export interface components {
             id: string;
             name: string;
             companyProfile: null | components["schemas"]["CompanyProfile"];
+            /** Format: int32 */
+            historyRetentionDays: number;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -1156,7 +1288,8 @@ export interface components {
         DefaultSectionResponseOfConversationRules: {
             section: components["schemas"]["SettingsSectionName"];
             value: null | components["schemas"]["ConversationRules"];
-            effective: null | components["schemas"]["ConversationRules"];
+            /** @description The defaults as phones inherit them: business default over system fallback. */
+            effective: components["schemas"]["ConversationRules"];
             /** @description For every effective field (dotted path): business or system. */
             sources: {
                 [key: string]: components["schemas"]["SettingSource"];
@@ -1175,7 +1308,8 @@ export interface components {
         DefaultSectionResponseOfOperatingHours: {
             section: components["schemas"]["SettingsSectionName"];
             value: null | components["schemas"]["OperatingHours"];
-            effective: null | components["schemas"]["OperatingHours"];
+            /** @description The defaults as phones inherit them: business default over system fallback. */
+            effective: components["schemas"]["OperatingHours"];
             /** @description For every effective field (dotted path): business or system. */
             sources: {
                 [key: string]: components["schemas"]["SettingSource"];
@@ -1194,7 +1328,8 @@ export interface components {
         DefaultSectionResponseOfSmsSettings: {
             section: components["schemas"]["SettingsSectionName"];
             value: null | components["schemas"]["SmsSettings"];
-            effective: null | components["schemas"]["SmsSettings"];
+            /** @description The defaults as phones inherit them: business default over system fallback. */
+            effective: components["schemas"]["SmsSettings"];
             /** @description For every effective field (dotted path): business or system. */
             sources: {
                 [key: string]: components["schemas"]["SettingSource"];
@@ -1213,7 +1348,8 @@ export interface components {
         DefaultSectionResponseOfVoiceSettings: {
             section: components["schemas"]["SettingsSectionName"];
             value: null | components["schemas"]["VoiceSettings"];
-            effective: null | components["schemas"]["VoiceSettings"];
+            /** @description The defaults as phones inherit them: business default over system fallback. */
+            effective: components["schemas"]["VoiceSettings"];
             /** @description For every effective field (dotted path): business or system. */
             sources: {
                 [key: string]: components["schemas"]["SettingSource"];
@@ -1237,6 +1373,47 @@ export interface components {
             name: string;
             phone?: null | string;
             email?: null | string;
+        };
+        FieldChange: {
+            path: string;
+            before?: null | components["schemas"]["JsonNode"];
+            after?: null | components["schemas"]["JsonNode"];
+            sourceBefore?: null | components["schemas"]["SettingSource"];
+            sourceAfter?: null | components["schemas"]["SettingSource"];
+        };
+        HistoryEntry: {
+            id: string;
+            /** Format: date-time */
+            at: string;
+            actor: components["schemas"]["Author"];
+            requestId: null | string;
+            target: components["schemas"]["RevisionTarget"];
+            operation: components["schemas"]["RevisionOperation"];
+            changes: components["schemas"]["FieldChange"][];
+            inherited: null | boolean;
+            restoredFrom: null | string;
+            affectedPhoneIds: null | string[];
+            unaffectedPhoneIds: null | string[];
+        };
+        HistoryPage: {
+            items: components["schemas"]["HistoryEntry"][];
+            continuationToken: null | string;
+        };
+        HistoryRevision: {
+            before: null | components["schemas"]["JsonObject"];
+            after: null | components["schemas"]["JsonObject"];
+            id: string;
+            /** Format: date-time */
+            at: string;
+            actor: components["schemas"]["Author"];
+            requestId: null | string;
+            target: components["schemas"]["RevisionTarget"];
+            operation: components["schemas"]["RevisionOperation"];
+            changes: components["schemas"]["FieldChange"][];
+            inherited: null | boolean;
+            restoredFrom: null | string;
+            affectedPhoneIds: null | string[];
+            unaffectedPhoneIds: null | string[];
         };
         IntegrationInput: {
             type: components["schemas"]["IntegrationType"];
@@ -1278,6 +1455,8 @@ export interface components {
         };
         /** @enum {unknown} */
         IntegrationType: "webhook" | "googleCalendar" | "calendly" | "salesforce" | "hubSpot" | "slack" | "zapier";
+        JsonNode: unknown;
+        JsonObject: Record<string, never>;
         LivenessResponse: {
             status: string;
         };
@@ -1362,7 +1541,8 @@ export interface components {
             /** @description True when the phone has no override: the business defaults apply, live. */
             inherits: boolean;
             override: null | components["schemas"]["ConversationRules"];
-            effective: null | components["schemas"]["ConversationRules"];
+            /** @description What applies: override over business default over system fallback. */
+            effective: components["schemas"]["ConversationRules"];
             /** @description For every effective field (dotted path), where it came from: phone, business or system. */
             sources: {
                 [key: string]: components["schemas"]["SettingSource"];
@@ -1385,7 +1565,8 @@ export interface components {
             /** @description True when the phone has no override: the business defaults apply, live. */
             inherits: boolean;
             override: null | components["schemas"]["OperatingHours"];
-            effective: null | components["schemas"]["OperatingHours"];
+            /** @description What applies: override over business default over system fallback. */
+            effective: components["schemas"]["OperatingHours"];
             /** @description For every effective field (dotted path), where it came from: phone, business or system. */
             sources: {
                 [key: string]: components["schemas"]["SettingSource"];
@@ -1408,7 +1589,8 @@ export interface components {
             /** @description True when the phone has no override: the business defaults apply, live. */
             inherits: boolean;
             override: null | components["schemas"]["SmsSettings"];
-            effective: null | components["schemas"]["SmsSettings"];
+            /** @description What applies: override over business default over system fallback. */
+            effective: components["schemas"]["SmsSettings"];
             /** @description For every effective field (dotted path), where it came from: phone, business or system. */
             sources: {
                 [key: string]: components["schemas"]["SettingSource"];
@@ -1431,7 +1613,8 @@ export interface components {
             /** @description True when the phone has no override: the business defaults apply, live. */
             inherits: boolean;
             override: null | components["schemas"]["VoiceSettings"];
-            effective: null | components["schemas"]["VoiceSettings"];
+            /** @description What applies: override over business default over system fallback. */
+            effective: components["schemas"]["VoiceSettings"];
             /** @description For every effective field (dotted path), where it came from: phone, business or system. */
             sources: {
                 [key: string]: components["schemas"]["SettingSource"];
@@ -1485,7 +1668,7 @@ export interface components {
              * @description urn:multiphone:problem: and a slug of docs/problems.md.
              * @enum {string}
              */
-            type: "urn:multiphone:problem:not-found" | "urn:multiphone:problem:validation" | "urn:multiphone:problem:malformed-request" | "urn:multiphone:problem:payload-too-large" | "urn:multiphone:problem:unsupported-media-type" | "urn:multiphone:problem:method-not-allowed" | "urn:multiphone:problem:unauthorized" | "urn:multiphone:problem:forbidden" | "urn:multiphone:problem:precondition-failed" | "urn:multiphone:problem:precondition-required" | "urn:multiphone:problem:phone-number-taken" | "urn:multiphone:problem:primary-required" | "urn:multiphone:problem:phone-number-limit" | "urn:multiphone:problem:invalid-signature" | "urn:multiphone:problem:idempotency-mismatch" | "urn:multiphone:problem:idempotency-in-progress" | "urn:multiphone:problem:migration-running" | "urn:multiphone:problem:migration-finished" | "urn:multiphone:problem:service-unavailable" | "urn:multiphone:problem:internal-error";
+            type: "urn:multiphone:problem:not-found" | "urn:multiphone:problem:validation" | "urn:multiphone:problem:malformed-request" | "urn:multiphone:problem:payload-too-large" | "urn:multiphone:problem:unsupported-media-type" | "urn:multiphone:problem:method-not-allowed" | "urn:multiphone:problem:unauthorized" | "urn:multiphone:problem:forbidden" | "urn:multiphone:problem:precondition-failed" | "urn:multiphone:problem:precondition-required" | "urn:multiphone:problem:phone-number-taken" | "urn:multiphone:problem:primary-required" | "urn:multiphone:problem:phone-number-limit" | "urn:multiphone:problem:invalid-signature" | "urn:multiphone:problem:idempotency-mismatch" | "urn:multiphone:problem:idempotency-in-progress" | "urn:multiphone:problem:migration-running" | "urn:multiphone:problem:migration-finished" | "urn:multiphone:problem:history-conflict" | "urn:multiphone:problem:service-unavailable" | "urn:multiphone:problem:internal-error";
             title: string;
             /** Format: int32 */
             status: number;
@@ -1548,6 +1731,20 @@ export interface components {
             sources: {
                 [key: string]: components["schemas"]["SettingSource"];
             };
+        };
+        RestoreRequest: {
+            to?: null | components["schemas"]["RestoreTo"];
+            force?: null | boolean;
+        };
+        /** @enum {unknown} */
+        RestoreTo: "after" | "before";
+        /** @enum {unknown} */
+        RevisionOperation: "create" | "update" | "delete";
+        RevisionTarget: {
+            kind: components["schemas"]["TargetKind"];
+            phoneId?: null | string;
+            section?: null | components["schemas"]["SettingsSectionName"];
+            itemId?: null | string;
         };
         /** @enum {unknown} */
         RuleAction: "transfer" | "takeMessage" | "answer" | "book";
@@ -1764,6 +1961,8 @@ export interface components {
         SwitchedOffResponse: {
             businessServiceIds: string[];
         };
+        /** @enum {unknown} */
+        TargetKind: "phoneSection" | "defaultSection" | "phone" | "staff" | "service" | "business" | "staffAssignments" | "switchedOffServices";
         /** @description The inbound-SMS fields the app reads. */
         TextForm: {
             MessageSid: string;
@@ -6393,6 +6592,542 @@ export interface operations {
             };
         };
     };
+    ListBusinessHistory: {
+        parameters: {
+            query?: {
+                phoneId?: string;
+                section?: string;
+                target?: string;
+                actor?: string;
+                /** @description Must be an instant from 1970-01-01T00:00:00Z to 2199-12-31T23:59:59Z. */
+                since?: string;
+                /** @description Must be an instant from 1970-01-01T00:00:00Z to 2199-12-31T23:59:59Z. */
+                until?: string;
+                continuationToken?: string;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                businessId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HistoryPage"];
+                };
+            };
+            /** @description The input is not valid (`validation`, naming each field in `errors`) or cannot be read (`malformed-request`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed: the role is too low (`forbidden`) or, for webhooks, the signature does not verify (`invalid-signature`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (`not-found`), also when it belongs to a business the caller is not a member of. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy or unreachable; retry after Retry-After (`service-unavailable`). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    GetBusinessRevision: {
+        parameters: {
+            query?: {
+                phoneId?: string;
+            };
+            header?: never;
+            path: {
+                businessId: string;
+                revisionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HistoryRevision"];
+                };
+            };
+            /** @description The input is not valid (`validation`, naming each field in `errors`) or cannot be read (`malformed-request`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed: the role is too low (`forbidden`) or, for webhooks, the signature does not verify (`invalid-signature`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (`not-found`), also when it belongs to a business the caller is not a member of. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy or unreachable; retry after Retry-After (`service-unavailable`). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    RestoreBusinessRevision: {
+        parameters: {
+            query?: {
+                phoneId?: string;
+            };
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                businessId: string;
+                revisionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": null | components["schemas"]["RestoreRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JsonObject"];
+                };
+            };
+            /** @description The input is not valid (`validation`, naming each field in `errors`) or cannot be read (`malformed-request`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed: the role is too low (`forbidden`) or, for webhooks, the signature does not verify (`invalid-signature`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (`not-found`), also when it belongs to a business the caller is not a member of. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A conflict with the current state (`phone-number-taken`, `primary-required`, `phone-number-limit`, `idempotency-in-progress`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names a version that is no longer current (`precondition-failed`). */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the API accepts (`payload-too-large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not of a media type this operation reads (`unsupported-media-type`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is missing (`precondition-required`). */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy or unreachable; retry after Retry-After (`service-unavailable`). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ListPhoneHistory: {
+        parameters: {
+            query?: {
+                section?: string;
+                target?: string;
+                actor?: string;
+                /** @description Must be an instant from 1970-01-01T00:00:00Z to 2199-12-31T23:59:59Z. */
+                since?: string;
+                /** @description Must be an instant from 1970-01-01T00:00:00Z to 2199-12-31T23:59:59Z. */
+                until?: string;
+                continuationToken?: string;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                businessId: string;
+                phoneId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HistoryPage"];
+                };
+            };
+            /** @description The input is not valid (`validation`, naming each field in `errors`) or cannot be read (`malformed-request`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed: the role is too low (`forbidden`) or, for webhooks, the signature does not verify (`invalid-signature`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (`not-found`), also when it belongs to a business the caller is not a member of. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy or unreachable; retry after Retry-After (`service-unavailable`). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    GetPhoneRevision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: string;
+                phoneId: string;
+                revisionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HistoryRevision"];
+                };
+            };
+            /** @description The input is not valid (`validation`, naming each field in `errors`) or cannot be read (`malformed-request`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed: the role is too low (`forbidden`) or, for webhooks, the signature does not verify (`invalid-signature`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (`not-found`), also when it belongs to a business the caller is not a member of. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy or unreachable; retry after Retry-After (`service-unavailable`). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    RestorePhoneRevision: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                businessId: string;
+                phoneId: string;
+                revisionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": null | components["schemas"]["RestoreRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JsonObject"];
+                };
+            };
+            /** @description The input is not valid (`validation`, naming each field in `errors`) or cannot be read (`malformed-request`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed: the role is too low (`forbidden`) or, for webhooks, the signature does not verify (`invalid-signature`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (`not-found`), also when it belongs to a business the caller is not a member of. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A conflict with the current state (`phone-number-taken`, `primary-required`, `phone-number-limit`, `idempotency-in-progress`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names a version that is no longer current (`precondition-failed`). */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the API accepts (`payload-too-large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not of a media type this operation reads (`unsupported-media-type`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is missing (`precondition-required`). */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy or unreachable; retry after Retry-After (`service-unavailable`). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     GetSubscription: {
         parameters: {
             query?: never;
@@ -8917,14 +9652,18 @@ type ReadonlyArray<T> = [
     unknown[]
 ] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
 export const afterHoursActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AfterHoursAction"]> = ["handToAgent", "takeMessage", "transfer", "answer", "hangUp"];
+export const authorKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuthorKind"]> = ["user", "migration", "schedule", "bulkEdit", "system"];
 export const dayOfWeekValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DayOfWeek"]> = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
 export const integrationTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["IntegrationType"]> = ["webhook", "googleCalendar", "calendly", "salesforce", "hubSpot", "slack", "zapier"];
 export const newPhoneSettingsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NewPhoneSettings"]> = ["inherit", "copyDefaults"];
-export const problemTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Problem"]["type"]> = ["urn:multiphone:problem:not-found", "urn:multiphone:problem:validation", "urn:multiphone:problem:malformed-request", "urn:multiphone:problem:payload-too-large", "urn:multiphone:problem:unsupported-media-type", "urn:multiphone:problem:method-not-allowed", "urn:multiphone:problem:unauthorized", "urn:multiphone:problem:forbidden", "urn:multiphone:problem:precondition-failed", "urn:multiphone:problem:precondition-required", "urn:multiphone:problem:phone-number-taken", "urn:multiphone:problem:primary-required", "urn:multiphone:problem:phone-number-limit", "urn:multiphone:problem:invalid-signature", "urn:multiphone:problem:idempotency-mismatch", "urn:multiphone:problem:idempotency-in-progress", "urn:multiphone:problem:migration-running", "urn:multiphone:problem:migration-finished", "urn:multiphone:problem:service-unavailable", "urn:multiphone:problem:internal-error"];
+export const problemTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Problem"]["type"]> = ["urn:multiphone:problem:not-found", "urn:multiphone:problem:validation", "urn:multiphone:problem:malformed-request", "urn:multiphone:problem:payload-too-large", "urn:multiphone:problem:unsupported-media-type", "urn:multiphone:problem:method-not-allowed", "urn:multiphone:problem:unauthorized", "urn:multiphone:problem:forbidden", "urn:multiphone:problem:precondition-failed", "urn:multiphone:problem:precondition-required", "urn:multiphone:problem:phone-number-taken", "urn:multiphone:problem:primary-required", "urn:multiphone:problem:phone-number-limit", "urn:multiphone:problem:invalid-signature", "urn:multiphone:problem:idempotency-mismatch", "urn:multiphone:problem:idempotency-in-progress", "urn:multiphone:problem:migration-running", "urn:multiphone:problem:migration-finished", "urn:multiphone:problem:history-conflict", "urn:multiphone:problem:service-unavailable", "urn:multiphone:problem:internal-error"];
+export const restoreToValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RestoreTo"]> = ["after", "before"];
+export const revisionOperationValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RevisionOperation"]> = ["create", "update", "delete"];
 export const ruleActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RuleAction"]> = ["transfer", "takeMessage", "answer", "book"];
 export const runPhaseValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RunPhase"]> = ["migrate", "verify"];
 export const serviceSourceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ServiceSource"]> = ["business", "phone"];
 export const settingSourceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SettingSource"]> = ["system", "business", "phone"];
 export const settingsSectionNameValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SettingsSectionName"]> = ["voice", "rules", "hours", "sms"];
 export const subscriptionPlanValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SubscriptionPlan"]> = ["starter", "growth", "scale", "enterprise"];
+export const targetKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TargetKind"]> = ["phoneSection", "defaultSection", "phone", "staff", "service", "business", "staffAssignments", "switchedOffServices"];
 export const voiceProviderValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["VoiceProvider"]> = ["azure", "elevenLabs", "openAi", "google", "amazon", "cartesia"];

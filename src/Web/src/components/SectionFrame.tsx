@@ -1,4 +1,5 @@
 import { useEffect, useState, type ReactNode } from "react";
+import { HistoryPanel } from "../history/HistoryPanel";
 import { ownCount } from "../settings/inheritance";
 import { sectionEditors } from "../settings/sectionEditors";
 import type { SectionEditorState } from "../settings/useSectionEditor";
@@ -7,7 +8,7 @@ import { ReadOnlyContext, SectionContext } from "./SectionContext";
 
 /**
  * A settings section: what it inherits, override / reset for the whole section, save and discard, the API's problem,
- * and the conflict dialog when someone else changed it meanwhile.
+ * the conflict dialog when someone else changed it meanwhile, and its history.
  */
 export function SectionFrame({
   editor,
@@ -103,6 +104,7 @@ export function SectionFrame({
             </div>
           )}
         </form>
+        <HistoryPanel editor={editor} canEdit={canEdit} title={title} />
         <Dialog open={confirmReset} title={`Reset ${title.toLowerCase()}?`} onClose={() => setConfirmReset(false)}>
           <p>
             {isPhone ? "This location's own values are removed and it follows " : "The business's values are removed and every inheriting location follows "}

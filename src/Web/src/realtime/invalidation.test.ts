@@ -39,4 +39,20 @@ describe("staleQueries", () => {
   it("refreshes a location's staff when its assignments change", () => {
     expect(staleQueries(message({ sections: ["staff"] }))).toContainEqual(keys.phoneStaff("b1", "p1"));
   });
+
+  it("refreshes every history list of the business when a revision is added, and nothing else", () => {
+    const stale = staleQueries(message({ type: "history.added", sections: ["voice"] }));
+
+    expect(stale).toEqual([keys.history("b1")]);
+  });
+
+  it("covers the phone's, the business's and other phones' history lists with the key it marks stale", () => {
+    const [stale] = staleQueries(message({ type: "history.added", phoneId: null, sections: ["voice"] }));
+    const covers = (key: readonly unknown[]) => stale!.every((part, i) => key[i] === part);
+
+    expect(covers(keys.historyList("b1", "p1", { section: "voice" }))).toBe(true);
+    expect(covers(keys.historyList("b1", "p2", { section: "voice" }))).toBe(true);
+    expect(covers(keys.historyList("b1", null, {}))).toBe(true);
+    expect(covers(keys.historyList("b2", null, {}))).toBe(false);
+  });
 });

@@ -20,6 +20,9 @@ export function staleQueries(message: ChangeMessage): (readonly unknown[])[] {
       return [keys.staff(b), keys.previews(b)];
     case "services.changed":
       return [keys.services(b), keys.previews(b)];
+    case "history.added":
+      // A revision shows in its phone's history, the business's, and (a default's) every inheriting phone's.
+      return [keys.history(b)];
     case "phone.settings.changed":
     case "phone.voice.changed":
     case "phone.hours.changed": {

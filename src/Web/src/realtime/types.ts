@@ -15,6 +15,7 @@ export const changeTypes = [
   "phone.settings.changed",
   "phone.voice.changed",
   "phone.hours.changed",
+  "history.added",
 ] as const;
 
 export type ChangeType = (typeof changeTypes)[number];

@@ -41,6 +41,10 @@ export function defaultsUrl(businessId: string, section: SectionName = "voice"):
   return `/b/${encodeURIComponent(businessId)}/defaults/${section}`;
 }
 
+export function activityUrl(businessId: string): string {
+  return `/b/${encodeURIComponent(businessId)}/activity`;
+}
+
 /**
  * The console's state as the seed describes it: the current business, its phones, the selected phone and that
  * phone's settings. The selection lives in the URL (`/b/{business}/phones/{phone}/{section}`), so a link opens the

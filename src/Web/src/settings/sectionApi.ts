@@ -18,6 +18,11 @@ export interface SectionState<S extends SectionName> {
   updatedAt: string | null;
 }
 
+/** A section's ETag, which If-Match takes: its version. */
+export function etagOf(version: number): string {
+  return `"v${version}"`;
+}
+
 // One path per layer; the section name is a path segment, so the typed client sees the voice route's shape.
 const phonePath = "/api/v2/businesses/{businessId}/phone-numbers/{phoneId}/settings/voice" as const;
 const defaultsPath = "/api/v2/businesses/{businessId}/settings/defaults/voice" as const;
@@ -35,7 +40,9 @@ interface RawSection {
   updatedAt?: string | null;
 }
 
-function toState<S extends SectionName>(raw: RawSection): SectionState<S> {
+/** A section as the API answers it (GET, PUT, DELETE, and restoring a revision of it), as the editors hold it. */
+export function toState<S extends SectionName>(body: unknown): SectionState<S> {
+  const raw = body as RawSection;
   return {
     own: ((raw.override ?? raw.value) as SectionValues[S] | undefined) ?? null,
     effective: raw.effective as SectionValues[S],
@@ -47,7 +54,7 @@ function toState<S extends SectionName>(raw: RawSection): SectionState<S> {
 
 export async function readSection<S extends SectionName>(businessId: string, phoneId: string | null, section: S) {
   const params = { path: { businessId, phoneId: phoneId ?? "" } };
-  return toState<S>((await unwrap(api.GET(pathOf(phoneId, section), { params }))) as RawSection);
+  return toState<S>(await unwrap(api.GET(pathOf(phoneId, section), { params })));
 }
 
 /** Replaces the layer; `version` is what the editor started from, so a change made meanwhile answers 412. */
@@ -58,10 +65,10 @@ export async function writeSection<S extends SectionName>(
   value: SectionValues[S] | null,
   version: number,
 ) {
-  const params = { path: { businessId, phoneId: phoneId ?? "" }, header: { "If-Match": `"v${version}"` } };
+  const params = { path: { businessId, phoneId: phoneId ?? "" }, header: { "If-Match": etagOf(version) } };
   const call =
     value === null
       ? api.DELETE(pathOf(phoneId, section), { params })
       : api.PUT(pathOf(phoneId, section), { params, body: value as SectionValues["voice"] });
-  return toState<S>((await unwrap(call)) as RawSection);
+  return toState<S>(await unwrap(call));
 }

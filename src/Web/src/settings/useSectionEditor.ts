@@ -49,6 +49,8 @@ export function useSectionEditor<S extends SectionName>(businessId: string, phon
     void queryClient.invalidateQueries({ queryKey: keys.inheritance(businessId) });
     void queryClient.invalidateQueries({ queryKey: keys.previews(businessId) });
     if (layer === "defaults") void queryClient.invalidateQueries({ queryKey: keys.sections(businessId) });
+    // The change is a new revision; live updates bring it too, but not while they are down.
+    void queryClient.invalidateQueries({ queryKey: keys.history(businessId) });
   };
   const failed = (error: unknown) => {
     if (error instanceof ApiError && error.isConflict) setConflict({ how: "on-save" });
@@ -78,6 +80,8 @@ export function useSectionEditor<S extends SectionName>(businessId: string, phon
   });
 
   return {
+    businessId,
+    phoneId,
     layer,
     section,
     loading: query.isPending,
@@ -117,6 +121,11 @@ export function useSectionEditor<S extends SectionName>(businessId: string, phon
       setProblem(null);
       void queryClient.invalidateQueries({ queryKey: key });
     },
+    /**
+     * The server's state after a change made elsewhere in the console (restoring one of this section's revisions,
+     * which answers this section): shown as saved.
+     */
+    restored: (state: SectionState<SectionName>) => saved(state as SectionState<S>),
     /** Saves the draft over whatever is there now. */
     overwrite: async () => {
       const latest = await queryClient.fetchQuery({ queryKey: key, queryFn: () => readSection(businessId, phoneId, section), staleTime: 0 });
