@@ -56,6 +56,28 @@ public sealed class HistoryStore(Database database, IEnumerable<ContainerDefinit
         return [.. later.Select(stored => stored.Item)];
     }
 
+    /// <summary>
+    /// Deletes the business's revisions beyond the <paramref name="keep"/> newest (at most 100 per container at a
+    /// time: a business far over its cap comes down over several checks).
+    /// </summary>
+    public async Task<int> TrimAsync(string businessId, int keep, CancellationToken ct)
+    {
+        const int PerCheck = 100;
+        var partition = new PartitionKey(businessId);
+        var query = new QueryDefinition($"SELECT TOP @top c.id, c._etag FROM c WHERE IS_DEFINED(c.{ContainerExtensions.RevisionOfProperty}) ORDER BY c.id DESC")
+            .WithParameter("@top", keep + PerCheck);
+        var newest = await Task.WhenAll(_containers.Select(async container =>
+            (await container.Value.QueryPartitionAsync<RevisionId>(query, partition, ct)).Select(stored => (Container: container.Value, stored.Item.Id))));
+        var beyond = newest.SelectMany(ids => ids).OrderByDescending(r => r.Id, StringComparer.Ordinal).Skip(keep).ToList();
+        foreach (var (container, id) in beyond)
+        {
+            await container.DeleteAsync(id, partition, ifMatch: null, ct);
+        }
+        return beyond.Count;
+    }
+
+    private sealed record RevisionId(string Id);
+
     private static QueryDefinition Query(HistoryFilter filter, int top, string? before)
     {
         var conditions = new List<string> { $"IS_DEFINED(c.{ContainerExtensions.RevisionOfProperty})" };

@@ -22,6 +22,8 @@ public sealed class LazyMigrationTests(ApiFactory api)
         Assert.Equal(legacy.Document["voiceSettings"]!["greeting"]!.GetValue<string>(), voice.GetProperty("greeting").GetString());
         var migrated = await api.Services.GetRequiredService<LegacyStore>().ReadAsync(legacy.Id, TestContext.Current.CancellationToken);
         Assert.Equal((LazyMigration.RunId, LegacyMigrationRules.PhoneIdOf(legacy.Id)), (migrated!.Business!.Migration!.RunId, migrated.Business.PrimaryPhoneId));
+        using var ops = api.Ops();
+        await MigrationApiTests.AssertWrittenByMigrationAsync(ops, legacy.Id);
     }
 
     [Fact]

@@ -53,6 +53,18 @@ public sealed class MigrationApiTests(ApiFactory api)
         Assert.Equal(JsonSerializer.Serialize(legacy.Document["operatingHours"]!["weekly"]), hours.GetProperty("override").GetProperty("weekly").GetRawText());
         var rules = await Section(ops, legacy.Id, "/settings/defaults/rules");
         Assert.Equal(legacy.Document["conversationRules"]!["refusedTopics"]!.ToJsonString(), rules.GetProperty("value").GetProperty("refusedTopics").GetRawText());
+        await AssertWrittenByMigrationAsync(ops, legacy.Id);
+    }
+
+    /// <summary>Every document the migration wrote has its revision, by the migration and one run.</summary>
+    internal static async Task AssertWrittenByMigrationAsync(HttpClient ops, string businessId)
+    {
+        var history = await (await ops.GetAsync($"/api/v2/businesses/{businessId}/history", TestContext.Current.CancellationToken)).ReadAsync<JsonElement>();
+        var entries = history.GetProperty("items").EnumerateArray().ToList();
+        Assert.All(entries, e => Assert.Equal("migration", e.GetProperty("actor").GetProperty("kind").GetString()));
+        Assert.Single(entries.Select(e => e.GetProperty("actor").GetProperty("id").GetString()).Distinct());
+        Assert.Superset(new HashSet<string> { "business", "phone", "phoneSection" },
+            entries.Select(e => e.GetProperty("target").GetProperty("kind").GetString()!).ToHashSet());
     }
 
     [Fact]
