@@ -93,6 +93,7 @@ module signalR 'core/signalr/signalr.bicep' = {
     name: '${abbrs.signalRServiceSignalR}${resourceToken}'
     location: location
     tags: tags
+    allowedOrigins: [web.outputs.uri]
   }
 }
 
@@ -100,7 +101,11 @@ module keyVault 'core/security/key-vault.bicep' = {
   name: 'keyvault'
   scope: rg
   params: {
-    name: '${abbrs.keyVaultVaults}${resourceToken}'
+    // Not from resourceToken like the other names: `azd down` leaves the vault soft-deleted, holding its name for the
+    // retention period, and `azd up` in the same environment would fail to create it again. The identity is new in
+    // every resource group `azd up` creates and the same on every later provision, so the name is stable while the
+    // environment lives (the Data Protection key ring stays) and new after `azd down`, with no purge needed.
+    name: '${abbrs.keyVaultVaults}${take(uniqueString(identity.outputs.principalId), 13)}'
     location: location
     tags: tags
     telephonyAuthToken: telephonyAuthToken

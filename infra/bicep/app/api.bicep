@@ -24,6 +24,16 @@ param authAudience string
 @description('Origin of the settings console (the Static Web App), allowed to call the API from browsers.')
 param consoleOrigin string
 
+// Flex Consumption's default for 2,048 MB instances (16; 4 at 512 MB, 32 at 4,096 MB), not a measurement of this app.
+// To be replaced by the figure `scripts/bench.sh concurrency` finds: the concurrency per instance at which agent-config
+// p99 stays under 50 ms.
+@description('Concurrent HTTP requests per instance before Flex Consumption adds one.')
+param httpPerInstanceConcurrency int = 16
+
+resource storage 'Microsoft.Storage/storageAccounts@2025-06-01' existing = {
+  name: storageAccountName
+}
+
 resource applicationInsights 'Microsoft.Insights/components@2020-02-02' existing = {
   name: applicationInsightsName
 }
@@ -38,10 +48,23 @@ module functionApp '../core/host/functions-flexconsumption.bicep' = {
     identityId: identityId
     storageAccountName: storageAccountName
     deploymentContainerName: deploymentContainerName
+    // Two, not one: the change feed listener runs in-process beside the HTTP functions and stops when the HTTP group
+    // scales to zero (no trigger tells the scale controller about a feed backlog), so realtime delivery needs an
+    // instance that is always running. The second keeps realtime going when one instance is lost or replaced: the
+    // change feed processor on the other takes over its leases.
+    alwaysReadyHttpInstances: 2
+    // The Durable docs' advice for Flex Consumption: one always-ready instance in the durable group, so migrations
+    // start without waiting for a cold start.
+    alwaysReadyDurableInstances: 1
+    httpPerInstanceConcurrency: httpPerInstanceConcurrency
     appSettings: {
       // Azure.Identity's DefaultAzureCredential and the host's identity-based connections use this identity.
       AZURE_CLIENT_ID: identityClientId
-      AzureWebJobsStorage__accountName: storageAccountName
+      // The host and Durable Functions (Azure Storage provider) reach blobs, queues and tables by these service URIs
+      // with the identity, as the Durable Functions identity-based connection settings name them.
+      AzureWebJobsStorage__blobServiceUri: storage.properties.primaryEndpoints.blob
+      AzureWebJobsStorage__queueServiceUri: storage.properties.primaryEndpoints.queue
+      AzureWebJobsStorage__tableServiceUri: storage.properties.primaryEndpoints.table
       AzureWebJobsStorage__credential: 'managedidentity'
       AzureWebJobsStorage__clientId: identityClientId
       APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsights.properties.ConnectionString

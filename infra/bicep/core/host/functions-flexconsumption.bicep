@@ -20,11 +20,24 @@ param deploymentContainerName string
 param runtimeName string = 'dotnet-isolated'
 param runtimeVersion string = '10.0'
 
-@description('Instances kept warm per scale group; at least one HTTP instance keeps hosted services running.')
-param alwaysReadyHttpInstances int = 1
+@description('Always-ready instances of the HTTP scale group (HTTP triggers and the hosted services running beside them).')
+@minValue(0)
+param alwaysReadyHttpInstances int = 0
+
+@description('Always-ready instances of the Durable scale group (orchestration, activity and entity triggers).')
+@minValue(0)
+param alwaysReadyDurableInstances int = 0
 
 param maximumInstanceCount int = 40
+
+@description('Instance memory (MB): 512, 2048 or 4096.')
+@allowed([512, 2048, 4096])
 param instanceMemoryMB int = 2048
+
+@description('Concurrent HTTP invocations per instance before Flex Consumption adds one.')
+@minValue(1)
+@maxValue(1000)
+param httpPerInstanceConcurrency int
 
 @description('App settings (name/value pairs): never secrets, which are Key Vault references instead.')
 param appSettings object = {}
@@ -76,7 +89,11 @@ resource functionApp 'Microsoft.Web/sites@2025-03-01' = {
         instanceMemoryMB: instanceMemoryMB
         alwaysReady: [
           { name: 'http', instanceCount: alwaysReadyHttpInstances }
+          { name: 'durable', instanceCount: alwaysReadyDurableInstances }
         ]
+        triggers: {
+          http: { perInstanceConcurrency: httpPerInstanceConcurrency }
+        }
       }
       runtime: {
         name: runtimeName

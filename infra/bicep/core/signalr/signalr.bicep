@@ -3,6 +3,9 @@ param name string
 param location string
 param tags object = {}
 
+@description('Browser origins allowed to connect (https://host, no trailing slash).')
+param allowedOrigins string[]
+
 resource signalR 'Microsoft.SignalRService/signalR@2024-03-01' = {
   name: name
   location: location
@@ -18,7 +21,8 @@ resource signalR 'Microsoft.SignalRService/signalR@2024-03-01' = {
       { flag: 'ServiceMode', value: 'Serverless' }
       { flag: 'EnableConnectivityLogs', value: 'True' }
     ]
-    cors: { allowedOrigins: ['*'] }
+    // Only the settings console connects from a browser (voice agents are not browsers): no other site may use it.
+    cors: { allowedOrigins: allowedOrigins }
     // Entra ID (the app's identity) only: no access keys.
     disableLocalAuth: true
     publicNetworkAccess: 'Enabled'
