@@ -39,7 +39,7 @@ public static class DemoSignIn
             return Problem.NotFound($"There is no demo user '{userId}'.").ToHttp();
         }
         var role = Enum.Parse<BusinessRole>(found.Role, ignoreCase: true);
-        return TypedResults.Ok(new DemoToken(found.Id, tokens.Issue(found.Id, [(found.BusinessId, role)], [])));
+        return TypedResults.Ok(new DemoToken(found.Id, tokens.Issue(found.Id, [(found.BusinessId, role)], [], name: found.Name)));
     }
 }
 

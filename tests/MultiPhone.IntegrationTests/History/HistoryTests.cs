@@ -219,4 +219,19 @@ public sealed class HistoryTests(ApiFactory api)
         var properties = (await settings.ReadContainerAsync(cancellationToken: TestContext.Current.CancellationToken)).Resource;
         Assert.Equal(-1, properties.DefaultTimeToLive);
     }
+
+    [Fact]
+    public async Task AnEntryNamesItsAuthorByTheNameTheTokenCarries()
+    {
+        using var tenant = await api.NewTenantAsync();
+        var (phone, _) = await tenant.CreatePhoneAsync(Numbers.NextUs());
+        var token = api.Services.GetRequiredService<MultiPhone.Functions.Auth.TokenIssuer>()
+            .Issue("dana", [(tenant.BusinessId, MultiPhone.Functions.Auth.BusinessRole.Editor)], [], name: "Dana Reyes");
+        using var dana = api.ClientWithToken(token);
+
+        await dana.PutOrFailAsync(tenant.Path($"/phone-numbers/{phone.Id}/settings/voice"), new { agentName = "Mia" }, "\"v0\"");
+
+        var actor = (await tenant.HistoryAsync("?section=voice", phone.Id)).Single().GetProperty("actor");
+        Assert.Equal(("dana", "Dana Reyes", "editor"), (actor.GetProperty("id").GetString(), actor.GetProperty("name").GetString(), actor.GetProperty("role").GetString()));
+    }
 }
