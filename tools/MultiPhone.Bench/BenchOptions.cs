@@ -14,13 +14,14 @@ internal sealed record BenchOptions
             [AgentConfigBench.Command] = AgentConfigBench.RunAsync,
             [MigrationBench.Command] = MigrationBench.RunAsync,
             [RealtimeBench.Command] = RealtimeBench.RunAsync,
+            [HistoryBench.Command] = HistoryBench.RunAsync,
         };
 
     public static string Usage =>
         $"Usage: MultiPhone.Bench <{string.Join('|', Commands.Keys)}> [--url http://localhost:7071] "
         + $"[--token TOKEN | --tokens-file PATH (default {DefaultTokensFile})] [--concurrency 16] [--requests 2000] "
-        + "[--warmup 200 (phone-numbers: requests; realtime: writes)] [--phones 20 (agent-config)] [--rounds 7 (agent-config, at least 5)] "
-        + "[--seconds 5 (agent-config: per endpoint and round)] "
+        + "[--warmup 200 (phone-numbers: requests; realtime: writes)] [--phones 20 (agent-config)] [--rounds 7 (agent-config, history; at least 5)] "
+        + "[--seconds 5 (agent-config, history: per variant and round)] "
         + "[--clients 50] [--writes 500] [--rate 25 (writes per second)] [--fanout 200] (realtime) "
         + "[--businesses 10000 --seed 1 (migration)]";
 

@@ -25,7 +25,7 @@ internal static class MigrationBench
     /// <summary>The local Cosmos server of scripts/run.sh and its well-known key (local only, not a secret).</summary>
     private const string CosmosEndpoint = "https://127.0.0.1:8081/";
     private const string CosmosKey = "C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw==";
-    private const string Database = "multiphone";
+    internal const string Database = "multiphone";
 
     /// <summary>
     /// Batches scheduled at once: twice what the instance runs (host.json maxConcurrentActivityFunctions, 8), so a
@@ -117,7 +117,7 @@ internal static class MigrationBench
         }
     }
 
-    private static CosmosClient Connect() => new(CosmosEndpoint, CosmosKey, new CosmosClientOptions
+    internal static CosmosClient Connect() => new(CosmosEndpoint, CosmosKey, new CosmosClientOptions
     {
         ConnectionMode = ConnectionMode.Gateway,
         LimitToEndpoint = true,

@@ -42,7 +42,11 @@ internal static class ScenarioRunner
     /// load; a count of requests cannot say when that is over, a trend can. Gives up after <see cref="MaxWarmup"/>
     /// with a note. Prints one line per window; false if any status was unexpected.
     /// </summary>
-    public static async Task<bool> WarmUpUntilSteadyAsync(HttpClient client, IReadOnlyList<Scenario> scenarios, BenchOptions options)
+    public static Task<bool> WarmUpUntilSteadyAsync(HttpClient client, IReadOnlyList<Scenario> scenarios, BenchOptions options) =>
+        WarmUpUntilSteadyAsync([.. scenarios.Select(scenario => (Func<TimeSpan, Task<Measurement>>)(window => MeasureForAsync(client, scenario, window, options.Concurrency)))]);
+
+    /// <summary>As above, for loads that measure themselves for a given time (each named by its measurements).</summary>
+    public static async Task<bool> WarmUpUntilSteadyAsync(IReadOnlyList<Func<TimeSpan, Task<Measurement>>> loads)
     {
         var totals = new List<double>();
         var ok = true;
@@ -51,16 +55,16 @@ internal static class ScenarioRunner
         {
             var line = new List<string>();
             var total = 0.0;
-            foreach (var scenario in scenarios)
+            foreach (var load in loads)
             {
-                var m = await MeasureForAsync(client, scenario, WarmupWindow, options.Concurrency);
+                var m = await load(WarmupWindow);
                 if (m.Unexpected > 0)
                 {
                     Report.PrintWarmupFailures(m);
                     ok = false;
                 }
                 total += Report.Throughput(m);
-                line.Add(FormattableString.Invariant($"{scenario.Name} {Report.Throughput(m):F0} req/s"));
+                line.Add(FormattableString.Invariant($"{m.Scenario} {Report.Throughput(m):F0} req/s"));
             }
             totals.Add(total);
             Console.WriteLine(FormattableString.Invariant($"# warm-up {window}: {string.Join(", ", line)}"));
@@ -84,7 +88,7 @@ internal static class ScenarioRunner
             : (values.TakeLast(SteadyWindows).Sum() / values.SkipLast(SteadyWindows).TakeLast(SteadyWindows).Sum()) - 1;
 
     /// <summary>Sends <paramref name="count"/> requests, numbered from <paramref name="firstSequence"/>.</summary>
-    private static Task<Measurement> MeasureAsync(HttpClient client, Scenario scenario, int firstSequence, int count, int concurrency) =>
+    public static Task<Measurement> MeasureAsync(HttpClient client, Scenario scenario, int firstSequence, int count, int concurrency) =>
         MeasureAsync(client, scenario, firstSequence, concurrency, (sequence, _) => sequence < firstSequence + count);
 
     /// <summary>Sends requests for <paramref name="duration"/>; requests under way then are waited for and counted.</summary>

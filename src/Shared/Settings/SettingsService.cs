@@ -25,7 +25,20 @@ public sealed class SettingsService(
     }
 
     /// <summary>Replaces the layer under If-Match; a null <paramref name="layer"/> returns the section to inheriting.</summary>
-    public async Task<Result<SectionView<T>>> PutAsync<T>(string businessId, string? phoneId, T? layer, string ifMatch, CancellationToken ct)
+    public Task<Result<SectionView<T>>> PutAsync<T>(string businessId, string? phoneId, T? layer, string ifMatch, CancellationToken ct)
+        where T : class, ISettingsSection<T> =>
+        PutAsync(businessId, phoneId, layer, ifMatch, keepHistory: true, ct);
+
+    /// <summary>
+    /// Benchmark baseline only (<c>scripts/bench.sh history</c>): <see cref="PutAsync{T}(string, string?, T?, string, CancellationToken)"/>
+    /// of a phone's layer without its revision, so the benchmark can measure what the revision costs. Nothing else
+    /// may call it: every real write keeps history.
+    /// </summary>
+    public Task<Result<SectionView<T>>> PutWithoutHistoryForBenchmarkAsync<T>(string businessId, string phoneId, T? layer, string ifMatch, CancellationToken ct)
+        where T : class, ISettingsSection<T> =>
+        PutAsync(businessId, phoneId, layer, ifMatch, keepHistory: false, ct);
+
+    private async Task<Result<SectionView<T>>> PutAsync<T>(string businessId, string? phoneId, T? layer, string ifMatch, bool keepHistory, CancellationToken ct)
         where T : class, ISettingsSection<T>
     {
         var scope = await FindScopeAsync(businessId, phoneId, ct);
@@ -53,6 +66,10 @@ public sealed class SettingsService(
         if (errors.Any)
         {
             return errors.ToProblem();
+        }
+        if (!keepHistory)
+        {
+            return (await store.SaveWithoutHistoryAsync(document, current, ct)).Done ? view : Stale<T>();
         }
         var draft = phoneId is null
             ? await DefaultDraftAsync<T>(document, current?.Item, ct)

@@ -43,6 +43,15 @@ public sealed class SettingsStore(Database database) : IPhoneScopedData
     public Task<Write<SectionDocument>> SaveAsync(SectionDocument document, Stored<SectionDocument>? current, Revision revision, CancellationToken ct) =>
         _container.SaveAsync(document, document.Id, new PartitionKey(document.BusinessId), current?.ETag, revision, ct);
 
+    /// <summary>
+    /// <see cref="SaveAsync"/> without a revision: the benchmark baseline only
+    /// (<see cref="SettingsService.PutWithoutHistoryForBenchmarkAsync{T}"/>).
+    /// </summary>
+    public Task<Write<SectionDocument>> SaveWithoutHistoryAsync(SectionDocument document, Stored<SectionDocument>? current, CancellationToken ct) =>
+        current is null
+            ? _container.CreateAsync(document, new PartitionKey(document.BusinessId), ct)
+            : _container.ReplaceAsync(document, document.Id, new PartitionKey(document.BusinessId), current.ETag, ct);
+
     /// <summary>What the revision of a write of <paramref name="document"/> records, before the write.</summary>
     public static RevisionDraft Draft(SectionDocument document, SectionDocument? current) => new(
         document.BusinessId, Definition.Name, document.Id,
