@@ -149,12 +149,7 @@ public sealed class LegacyMigrator(LegacyStore legacy, PhoneNumberStore phones, 
         {
             return new(business.Id, MigrationOutcomeKind.Conflict, holder, business.PhoneNumber, writes.Count);
         }
-        // The four layers are independent documents; only the phone must wait for all of them.
-        await Task.WhenAll(
-            CreateLayerAsync(business.Id, SectionDocument.DefaultsScope, plan.Voice, now, writes, ct),
-            CreateLayerAsync(business.Id, SectionDocument.DefaultsScope, plan.Rules, now, writes, ct),
-            CreateLayerAsync(business.Id, SectionDocument.DefaultsScope, plan.Sms, now, writes, ct),
-            CreateLayerAsync(business.Id, plan.PhoneId, plan.Hours, now, writes, ct));
+        await CreateLayersAsync(business.Id, plan, now, writes, ct);
         await CreatePhoneAsync(business.Id, plan, now, writes, ct);
         return await CompleteAsync(document, plan, runId, now, writes, ct);
     }
@@ -215,17 +210,41 @@ public sealed class LegacyMigrator(LegacyStore legacy, PhoneNumberStore phones, 
     private Task<Revision> RevisionAsync(RevisionDraft draft, CancellationToken ct) =>
         revisions.ForAsync(draft with { RetentionDays = Business.DefaultHistoryRetentionDays }, ct);
 
-    /// <summary>Writes a settings layer unless it exists (an earlier attempt wrote it, or someone set it since).</summary>
-    private async Task CreateLayerAsync<T>(string businessId, string scope, T? layer, DateTimeOffset now, Writes writes, CancellationToken ct)
-        where T : class, ISettingsSection<T>
+    /// <summary>
+    /// Writes the settings layers, each with its revision, in one transactional batch: one request for all of them. When
+    /// one exists already (an earlier attempt wrote them, or someone set one since), each is written unless it exists.
+    /// </summary>
+    private async Task CreateLayersAsync(string businessId, MigrationPlan plan, DateTimeOffset now, Writes writes, CancellationToken ct)
     {
-        if (layer is null)
+        SectionDocument?[] planned =
+        [
+            Layer(businessId, SectionDocument.DefaultsScope, plan.Voice, now),
+            Layer(businessId, SectionDocument.DefaultsScope, plan.Rules, now),
+            Layer(businessId, SectionDocument.DefaultsScope, plan.Sms, now),
+            Layer(businessId, plan.PhoneId, plan.Hours, now),
+        ];
+        var layers = new List<(SectionDocument, Revision)>();
+        foreach (var layer in planned.OfType<SectionDocument>())
+        {
+            layers.Add((layer, await RevisionAsync(SettingsStore.Draft(layer, current: null), ct)));
+        }
+        if (layers.Count == 0)
         {
             return;
         }
-        var document = SectionDocument.Of(businessId, scope, layer, version: 1, now);
-        writes.Add((await settings.SaveAsync(document, current: null, await RevisionAsync(SettingsStore.Draft(document, current: null), ct), ct)).Done);
+        if (await settings.CreateAllAsync(businessId, layers, ct) == WriteStatus.Done)
+        {
+            writes.Add(layers.Count);
+            return;
+        }
+        foreach (var (layer, revision) in layers)
+        {
+            writes.Add((await settings.SaveAsync(layer, current: null, revision, ct)).Done ? 1 : 0);
+        }
     }
+
+    private static SectionDocument? Layer<T>(string businessId, string scope, T? layer, DateTimeOffset now) where T : class, ISettingsSection<T> =>
+        layer is null ? null : SectionDocument.Of(businessId, scope, layer, version: 1, now);
 
     /// <summary>Names the phone primary (unless the business has one), counts its slot and marks the business migrated, in one write.</summary>
     private async Task<MigrationOutcome> CompleteAsync(LegacyDocument document, MigrationPlan plan, string runId, DateTimeOffset now, Writes writes, CancellationToken ct)
@@ -284,13 +303,9 @@ public sealed class LegacyMigrator(LegacyStore legacy, PhoneNumberStore phones, 
 
         public int Count => Volatile.Read(ref _count);
 
-        public void Add(bool written)
-        {
-            if (written)
-            {
-                Interlocked.Increment(ref _count);
-            }
-        }
+        public void Add(bool written) => Add(written ? 1 : 0);
+
+        public void Add(int written) => Interlocked.Add(ref _count, written);
     }
 
     /// <summary>A problem's field errors as one line for the report.</summary>

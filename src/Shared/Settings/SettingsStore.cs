@@ -52,6 +52,10 @@ public sealed class SettingsStore(Database database) : IPhoneScopedData
             ? _container.CreateAsync(document, new PartitionKey(document.BusinessId), ct)
             : _container.ReplaceAsync(document, document.Id, new PartitionKey(document.BusinessId), current.ETag, ct);
 
+    /// <summary>Creates layers that do not exist yet, each with its revision, all or none (not done when any exists).</summary>
+    public Task<WriteStatus> CreateAllAsync(string businessId, IReadOnlyList<(SectionDocument Layer, Revision Revision)> layers, CancellationToken ct) =>
+        _container.CreateAllAsync(new PartitionKey(businessId), layers, ct);
+
     /// <summary>What the revision of a write of <paramref name="document"/> records, before the write.</summary>
     public static RevisionDraft Draft(SectionDocument document, SectionDocument? current) => new(
         document.BusinessId, Definition.Name, document.Id,
