@@ -151,7 +151,7 @@ internal static class HistoryPages
         Console.WriteLine($"# each page is one query per container that keeps history ({HistoryContainers.Length}), in the business's partition, merged: "
             + "SELECT TOP 51 * FROM c WHERE IS_DEFINED(c.revisionOf) AND ARRAY_CONTAINS(c.phoneIds, @phoneId) [AND c.target.section = @section] ORDER BY c.id DESC");
         Console.WriteLine("# on Cosmos DB the default range index (every path) serves it: /phoneIds/[] and /target/section for the filter, /id for the order; "
-            + $"the local server has no index and scans the partition: {string.Join(", ", counts)} documents");
+            + $"the local server walks each partition's ids in order (its id-order index, tools/emulators), over: {string.Join(", ", counts)} documents");
 
         var settings = database.GetContainer(SettingsStore.Definition.Name);
         var query = new QueryDefinition($"SELECT TOP {PageSize + 1} * FROM c WHERE IS_DEFINED(c.revisionOf) AND ARRAY_CONTAINS(c.phoneIds, @phoneId) ORDER BY c.id DESC")
