@@ -99,13 +99,18 @@ internal static class ScenarioRunner
     }
 
     /// <param name="more">Whether to send request number <c>sequence</c> at timestamp <c>now</c>.</param>
-    private static async Task<Measurement> MeasureAsync(HttpClient client, Scenario scenario, int firstSequence, int concurrency, Func<int, long, bool> more)
+    private static Task<Measurement> MeasureAsync(HttpClient client, Scenario scenario, int firstSequence, int concurrency, Func<int, long, bool> more) =>
+        MeasureAsync(client, scenario.Name, [.. Enumerable.Repeat(scenario, concurrency)], firstSequence, more);
+
+    /// <summary>One worker per entry of <paramref name="workers"/>, each sending its own scenario's requests, numbered across all of them.</summary>
+    /// <param name="more">Whether to send request number <c>sequence</c> at timestamp <c>now</c>.</param>
+    internal static async Task<Measurement> MeasureAsync(HttpClient client, string name, IReadOnlyList<Scenario> workers, int firstSequence, Func<int, long, bool> more)
     {
         var next = firstSequence - 1;
         var unexpected = 0;
         string? firstUnexpected = null;
 
-        async Task<List<long>> WorkerAsync()
+        async Task<List<long>> WorkerAsync(Scenario scenario)
         {
             var latencies = new List<long>();
             for (var sequence = Interlocked.Increment(ref next); more(sequence, Stopwatch.GetTimestamp()); sequence = Interlocked.Increment(ref next))
@@ -144,9 +149,9 @@ internal static class ScenarioRunner
         }
 
         var started = Stopwatch.GetTimestamp();
-        var perWorker = await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(WorkerAsync)));
+        var perWorker = await Task.WhenAll(workers.Select(scenario => Task.Run(() => WorkerAsync(scenario))));
         var duration = Stopwatch.GetElapsedTime(started);
-        return new Measurement(scenario.Name, concurrency, [.. perWorker.SelectMany(l => l)], duration, unexpected, Truncate(firstUnexpected));
+        return new Measurement(name, workers.Count, [.. perWorker.SelectMany(l => l)], duration, unexpected, Truncate(firstUnexpected));
     }
 
     private static string? Truncate(string? text) =>
