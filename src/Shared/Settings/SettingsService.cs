@@ -72,7 +72,7 @@ public sealed class SettingsService(
             return (await store.SaveWithoutHistoryAsync(document, current, ct)).Done ? view : Stale<T>();
         }
         var draft = phoneId is null
-            ? await DefaultDraftAsync<T>(document, current?.Item, ct)
+            ? await DefaultDraftAsync<T>(scope.Value, document, current?.Item, ct)
             : SettingsStore.Draft(document, current?.Item) with
             {
                 Annotate = change => SectionRevisions.PhoneSources(change, current?.Item.Value, document.Value, business?.Item.Value),
@@ -82,14 +82,15 @@ public sealed class SettingsService(
     }
 
     /// <summary>A default's revision names the phones it reaches and those that override what it changed.</summary>
-    private async Task<RevisionDraft> DefaultDraftAsync<T>(SectionDocument document, SectionDocument? current, CancellationToken ct)
+    private async Task<RevisionDraft> DefaultDraftAsync<T>(Business business, SectionDocument document, SectionDocument? current, CancellationToken ct)
         where T : class, ISettingsSection<T>
     {
-        var listed = phones.ListAsync(document.BusinessId, active: null, ct);
+        // The business was read to check the scope: only its phones and the section's overrides are read again here.
+        var ready = phones.ReadyViewsAsync(business, ct);
         var overrides = (await store.ListSectionAsync(document.BusinessId, T.Name, ct))
             .Where(layer => layer.Item.Scope != SectionDocument.DefaultsScope)
             .ToDictionary(layer => layer.Item.Scope, layer => layer.Item.Value, StringComparer.Ordinal);
-        var phoneIds = (await listed) is { IsOk: true } found ? found.Value.Select(view => view.Phone.Id) : [];
+        var phoneIds = (await ready).Select(view => view.Phone.Id);
         var (affected, unaffected) = SectionRevisions.Reach(SectionJson<T>.SystemLayer, current?.Value, document.Value, phoneIds, overrides);
         return SettingsStore.Draft(document, current) with
         {
