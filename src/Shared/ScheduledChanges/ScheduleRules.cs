@@ -49,9 +49,13 @@ public static class ScheduleRules
         ScheduleTime at, IReadOnlyList<SchedulePhone> phones, bool forDefaults, Instant now)
     {
         var local = LocalTimes.Parse(at.LocalTime);
-        if ((at.Instant is null) == (local is null))
+        if ((at.Instant is null) == (at.LocalTime is null))
         {
-            return ([], null, at.LocalTime is not null ? "localTime must be written yyyy-MM-ddTHH:mm." : "Give either instant or localTime.");
+            return ([], null, "Give either instant or localTime.");
+        }
+        if (at.LocalTime is not null && local is null)
+        {
+            return ([], null, "localTime must be written yyyy-MM-ddTHH:mm.");
         }
         var zone = LocalTimes.Zone(at.TimeZone);
         if (at.TimeZone is not null && (zone is null || local is null))

@@ -1,6 +1,7 @@
 using Microsoft.DurableTask;
 using MultiPhone.Functions.Hosting;
 using MultiPhone.Functions.Migration;
+using MultiPhone.Functions.ScheduledChanges;
 
 namespace MultiPhone.UnitTests.Migration;
 
@@ -27,7 +28,7 @@ public sealed class DurableTasksTests
     }
 
     [Fact]
-    public void TheMigrationKeepsTheNamesItsRunsAreStoredUnder()
+    public void TheDurableTasksKeepTheNamesTheirRunsAreStoredUnder()
     {
         var declared = DurableTasks.In(App).ToDictionary(d => d.Name, d => (d.Type, d.IsOrchestrator));
 
@@ -39,6 +40,9 @@ public sealed class DurableTasksTests
                 ["MigrateBusinesses"] = (typeof(MigrateBatchActivity), false),
                 ["ReadBusinessPage"] = (typeof(ReadBusinessPageActivity), false),
                 ["VerifyBusinesses"] = (typeof(VerifyBatchActivity), false),
+                ["ScheduledChange"] = (typeof(ScheduledChangeOrchestrator), true),
+                ["ScheduleDueTimes"] = (typeof(ScheduleDueTimesActivity), false),
+                ["ApplyScheduledChange"] = (typeof(ApplyScheduledChangeActivity), false),
             },
             declared);
     }
