@@ -18,6 +18,7 @@ var containers = [
   { name: 'staffAssignments', partitionKey: '/businessId', perItemTtl: true }
   { name: 'services', partitionKey: '/businessId', perItemTtl: true }
   { name: 'phoneServiceSelections', partitionKey: '/businessId', perItemTtl: true }
+  { name: 'scheduledChanges', partitionKey: '/businessId', perItemTtl: false }
   { name: 'integrations', partitionKey: '/businessId', perItemTtl: false }
   { name: 'idempotency', partitionKey: '/businessId', perItemTtl: true }
   { name: 'webhookReceipts', partitionKey: '/id', perItemTtl: true }

@@ -11,6 +11,7 @@ public static class AllRoutes
         .. SettingsRoutes.All,
         .. BusinessLevelRoutes.All,
         .. HistoryRoutes.All,
+        .. ScheduledChangeRoutes.All,
     ];
 
     /// <summary>Case names (<c>METHOD pattern</c>), so each route shows as its own test.</summary>
