@@ -90,6 +90,9 @@ public static class SettingsApi
                 .ProducesProblem(StatusCodes.Status428PreconditionRequired);
         }
 
+        protected const string PreviewText = "With `at`, a preview: the section as the pending scheduled changes due by then "
+            + "will leave it (without an ETag).";
+
         protected abstract string Name(string verb, string title);
 
         /// <summary>With <c>at</c>: the layers as the pending scheduled changes due by then will leave them.</summary>
@@ -125,7 +128,7 @@ public static class SettingsApi
         protected override (string, string) GetTexts(string section) => (
             $"Read the phone's {section} settings: override, effective values and their sources",
             "`override` is what the phone sets itself (null while it inherits everything), `effective` what applies, "
-                + "and `sources` names the layer (phone, business or system) each effective field comes from.");
+                + "and `sources` names the layer (phone, business or system) each effective field comes from. " + PreviewText);
 
         protected override (string, string) PutTexts(string section) => (
             $"Replace the phone's {section} override",
@@ -167,7 +170,7 @@ public static class SettingsApi
         protected override (string, string) GetTexts(string section) => (
             $"Read the business's default {section} settings",
             "`value` is what the business sets (null when nothing), `effective` what inheriting phones get over the "
-                + "system fallback, and `sources` where each field comes from.");
+                + "system fallback, and `sources` where each field comes from. " + PreviewText);
 
         protected override (string, string) PutTexts(string section) => (
             $"Replace the business's default {section} settings",

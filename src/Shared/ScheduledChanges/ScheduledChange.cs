@@ -33,7 +33,8 @@ public sealed record ScheduleTime
     public string? TimeZone { get; init; }
 }
 
-/// <summary>What a scheduled change asks for (POST, and PUT to reschedule).</summary>
+/// <summary>What a scheduled change asks for (POST, and PUT to reschedule, which takes back what GET answered).</summary>
+[OutputOnlyMembers(typeof(ScheduledChange))]
 public sealed record ScheduledChangeInput
 {
     /// <summary>voice, rules, hours, sms (a phone's or the defaults' layer), or phone (a phone's isActive and displayName).</summary>
