@@ -79,8 +79,8 @@ public sealed class RealtimeConnections(TimeProvider time)
         }
         // Every refusal takes the whole grace, as one for a connection that never arrives must: a quicker answer would
         // tell that someone else's connection exists.
-        var remaining = HandshakeGrace - time.GetElapsedTime(asked);
-        if (remaining > TimeSpan.Zero)
+        // Again until it has: a timer may fire a little early (its clock ticks coarser than the stopwatch's).
+        for (var remaining = HandshakeGrace - time.GetElapsedTime(asked); remaining > TimeSpan.Zero; remaining = HandshakeGrace - time.GetElapsedTime(asked))
         {
             await Task.Delay(remaining, time, ct);
         }
