@@ -100,12 +100,58 @@ public static class ScheduleRules
         return (applications, defaultsDue, null);
     }
 
-    /// <summary>The dotted paths of the fields a change sets (objects descend, lists and values are leaves).</summary>
-    public static IReadOnlyList<string> Paths(JsonObject set) => [.. FieldDiff.Compare(null, set).Select(c => c.Path)];
+    /// <summary>The dotted paths of the fields a change sets (objects descend, lists and values are leaves; null: inherit again).</summary>
+    public static IReadOnlyList<string> Paths(JsonObject set) => [.. Leaves(set, "").Select(leaf => leaf.Path)];
 
-    /// <summary><paramref name="layer"/> with every field of <paramref name="set"/> put in (objects merged field by field).</summary>
+    /// <summary>
+    /// <paramref name="layer"/> with every field of <paramref name="set"/> put in (objects merged field by field), and
+    /// the fields it sets to null taken out, so they inherit again.
+    /// </summary>
     public static JsonObject Merge(JsonObject? layer, JsonObject set) =>
-        FieldDiff.Compare(null, set).Aggregate(layer?.DeepClone().AsObject() ?? [], (content, change) => FieldDiff.With(content, change.Path, change.After));
+        Leaves(set, "").Aggregate(layer?.DeepClone().AsObject() ?? [], (content, leaf) => FieldDiff.With(content, leaf.Path, leaf.Value));
+
+    /// <summary>
+    /// <paramref name="normalized"/> (a section's checks drop nulls) with the fields <paramref name="given"/> set to
+    /// null put back as null: "inherit this field again" is something a change can set.
+    /// </summary>
+    public static JsonObject WithNulls(JsonObject normalized, JsonObject given)
+    {
+        var result = normalized.DeepClone().AsObject();
+        foreach (var (path, _) in Leaves(given, "").Where(leaf => leaf.Value is null))
+        {
+            var parts = path.Split('.');
+            var parent = result;
+            foreach (var part in parts[..^1])
+            {
+                if (parent[part] is not JsonObject child)
+                {
+                    parent[part] = child = [];
+                }
+                parent = child;
+            }
+            parent[parts[^1]] = null;
+        }
+        return result;
+    }
+
+    private static IEnumerable<(string Path, JsonNode? Value)> Leaves(JsonObject content, string prefix)
+    {
+        foreach (var (key, value) in content)
+        {
+            var path = prefix.Length == 0 ? key : $"{prefix}.{key}";
+            if (value is JsonObject { Count: > 0 } child)
+            {
+                foreach (var leaf in Leaves(child, path))
+                {
+                    yield return leaf;
+                }
+            }
+            else
+            {
+                yield return (path, value);
+            }
+        }
+    }
 
     /// <summary>The paths of <paramref name="paths"/> that another revision of the target changed after <paramref name="since"/>.</summary>
     public static IReadOnlyList<string> Conflicts(IEnumerable<string> paths, IEnumerable<Revision> revisions, string changeId, DateTimeOffset since)

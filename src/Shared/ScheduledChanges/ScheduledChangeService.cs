@@ -210,7 +210,7 @@ public sealed class ScheduledChangeService(
             errors.Add("section", $"Must be one of: {string.Join(", ", allowed)}.");
             return null;
         }
-        return section.Normalize(set, context, errors);
+        return section.Normalize(set, context, errors) is { } normalized ? ScheduleRules.WithNulls(normalized, set) : null;
     }
 
     private static JsonObject PhoneFields(JsonObject set, FieldErrors errors)

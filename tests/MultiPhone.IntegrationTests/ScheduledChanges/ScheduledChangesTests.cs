@@ -35,6 +35,21 @@ public sealed class ScheduledChangesTests(ApiFactory api)
     }
 
     [Fact]
+    public async Task AFieldScheduledAsNullInheritsTheDefaultAgainWhenItApplies()
+    {
+        using var tenant = await api.NewTenantAsync();
+        var (phone, _) = await tenant.CreatePhoneAsync(Numbers.NextUs());
+        await tenant.Editor.PutOrFailAsync(tenant.Path("/settings/defaults/voice"), new { greeting = "The default" }, "\"v0\"");
+        await tenant.Editor.PutOrFailAsync(tenant.Path($"/phone-numbers/{phone.Id}/settings/voice"), new { greeting = "Its own", agentName = "Mia" }, "\"v0\"");
+        var (change, _) = await tenant.ScheduleAsync(phone.Id, Body("voice", new Dictionary<string, object?> { ["greeting"] = null }, new { instant = In(TimeSpan.FromSeconds(2)) }));
+        Assert.Equal(JsonValueKind.Null, change.GetProperty("set").GetProperty("greeting").ValueKind);
+
+        Assert.Equal("applied", Status(await tenant.ResolvedAsync(Id(change))));
+        var voice = (await tenant.GetAgentConfigAsync(phone.Id)).Voice;
+        Assert.Equal(("The default", "Mia"), (voice.Effective.Greeting, voice.Effective.AgentName));
+    }
+
+    [Fact]
     public async Task ACancelledChangeNeverAppliesAndACancelAfterApplyingIsAConflict()
     {
         using var tenant = await api.NewTenantAsync();

@@ -67,6 +67,15 @@ public sealed class ScheduleRulesTests
     }
 
     [Fact]
+    public void AFieldSetToNullInheritsAgain()
+    {
+        var layer = JsonNode.Parse("""{"greeting":"Hi","escalation":{"name":"Ann","phoneNumber":"x100"}}""")!.AsObject();
+        var set = ScheduleRules.WithNulls(JsonNode.Parse("""{"agentName":"Mia"}""")!.AsObject(), JsonNode.Parse("""{"greeting":null,"escalation":{"name":null},"agentName":"Mia"}""")!.AsObject());
+        Assert.Equal(["agentName", "escalation.name", "greeting"], ScheduleRules.Paths(set).Order(StringComparer.Ordinal));
+        Assert.Equal("""{"escalation":{"phoneNumber":"x100"},"agentName":"Mia"}""", ScheduleRules.Merge(layer, set).ToJsonString());
+    }
+
+    [Fact]
     public void OnlyOthersChangesOfTheSameFieldsAfterSchedulingAreConflicts()
     {
         var scheduledAt = new DateTimeOffset(2027, 1, 1, 0, 0, 0, TimeSpan.Zero);
