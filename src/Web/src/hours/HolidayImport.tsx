@@ -41,7 +41,8 @@ function HolidayDialog({ existing, onAdd, onClose }: { existing: SpecialDay[]; o
   const [year, setYear] = useState(new Date().getFullYear());
   const [choices, setChoices] = useState<HolidayChoice[]>([]);
   useEffect(() => {
-    loadHolidayLibrary().then(setLibrary, (error: unknown) => setLoadError(String(error)));
+    // The library is a class: handed to the setter as is, React would call it as an updater.
+    loadHolidayLibrary().then((loaded) => setLibrary(() => loaded), (error: unknown) => setLoadError(String(error)));
   }, []);
   useEffect(() => {
     setChoices(library && country && year >= 1900 && year <= 2200 ? publicHolidays(library, country, region || undefined, year) : []);
@@ -98,12 +99,15 @@ function HolidayDialog({ existing, onAdd, onClose }: { existing: SpecialDay[]; o
           {choices.map((choice, index) => (
             <li key={choice.date} className="row">
               <label>
-                <input type="checkbox" checked={choice.include && !taken.has(choice.date)} disabled={taken.has(choice.date)} onChange={(e) => change(index, { ...choice, include: e.target.checked })} />
-                <span>
-                  {choice.date}
-                  {choice.endDate ? ` to ${choice.endDate}` : ""}
-                </span>
-                <span className="visually-hidden"> {choice.label}</span>
+                <input
+                  type="checkbox"
+                  aria-label={`${choice.date} ${choice.label}`}
+                  checked={choice.include && !taken.has(choice.date)}
+                  disabled={taken.has(choice.date)}
+                  onChange={(e) => change(index, { ...choice, include: e.target.checked })}
+                />
+                {choice.date}
+                {choice.endDate ? ` to ${choice.endDate}` : ""}
               </label>
               <input aria-label={`Label of ${choice.date}`} value={choice.label} onChange={(e) => change(index, { ...choice, label: e.target.value })} />
               {taken.has(choice.date) && <span className="muted">already in the calendar</span>}
