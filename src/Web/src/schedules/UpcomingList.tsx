@@ -43,13 +43,17 @@ export function UpcomingList({ businessId, phoneId, canEdit, phoneName }: { busi
           {changes.map((change) => (
             <li key={change.id} className="history-entry" data-change={change.id}>
               <ChangeSummary change={change} phoneName={phoneName} />
-              <ul className="schedule-applications" aria-label="Where and when it applies">
-                {change.applications
-                  .filter((app) => phoneId === null || app.phoneId === phoneId)
-                  .map((app) => (
-                    <ApplicationLine key={app.phoneId} app={app} change={change} now={now} businessId={businessId} phoneName={phoneName} />
-                  ))}
-              </ul>
+              {change.applications.length === 0 ? (
+                <p className="muted">No location takes these fields from the business defaults.</p>
+              ) : (
+                <ul className="schedule-applications" aria-label="Where and when it applies">
+                  {change.applications
+                    .filter((app) => phoneId === null || app.phoneId === phoneId)
+                    .map((app) => (
+                      <ApplicationLine key={app.phoneId} app={app} change={change} now={now} businessId={businessId} phoneName={phoneName} />
+                    ))}
+                </ul>
+              )}
               {canEdit && change.status === "pending" && (
                 <div className="history-actions">
                   <button type="button" onClick={() => setMoving(change)}>

@@ -47,6 +47,8 @@ describe("scheduleRequest", () => {
   it("fills the dialog back from a change, an instant shown as its UTC wall clock", () => {
     expect(formOf({ localTime: "2027-01-04T09:00" }, "skip", undefined)).toEqual({ ...form, zone: "local" });
     expect(formOf({ instant: "2027-01-04T14:00:00Z" }, "apply", "n")).toEqual({ date: "2027-01-04", time: "14:00", zone: "UTC", onConflict: "apply", note: "n" });
+    // The API may send the fields it does not use as null.
+    expect(formOf({ instant: null, localTime: "2027-01-04T09:00", timeZone: null }, "skip", null)).toEqual({ ...form, zone: "local" });
   });
 });
 

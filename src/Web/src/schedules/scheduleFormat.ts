@@ -35,16 +35,16 @@ export function scheduleRequest(section: ScheduledSection, set: Record<string, u
 }
 
 /** The dialog's fields for a change being rescheduled; an instant is shown as a wall clock in UTC. */
-export function formOf(at: ScheduleAt, onConflict: ConflictPolicy, note: string | undefined): ScheduleForm {
-  const local = "instant" in at ? new Date(at.instant).toISOString().slice(0, 16) : at.localTime;
-  const zone = "instant" in at ? "UTC" : (at.timeZone ?? "local");
+export function formOf(at: ScheduleAt, onConflict: ConflictPolicy, note: string | null | undefined): ScheduleForm {
+  const local = at.instant ? new Date(at.instant).toISOString().slice(0, 16) : (at.localTime ?? "");
+  const zone = at.instant ? "UTC" : (at.timeZone ?? "local");
   return { date: local.slice(0, 10), time: local.slice(11, 16), zone, onConflict, note: note ?? "" };
 }
 
 /** "2027-01-04 09:00 in each location's local time", "… Europe/London", or an instant in UTC. */
 export function describeAt(at: ScheduleAt): string {
-  if ("instant" in at) return `${new Date(at.instant).toISOString().slice(0, 16).replace("T", " ")} UTC`;
-  const when = at.localTime.replace("T", " ");
+  if (at.instant) return `${new Date(at.instant).toISOString().slice(0, 16).replace("T", " ")} UTC`;
+  const when = (at.localTime ?? "").replace("T", " ");
   return at.timeZone ? `${when} ${at.timeZone}` : `${when} in each location's local time`;
 }
 
@@ -91,13 +91,13 @@ export function fieldNames(section: ScheduledSection, paths: string[]): string {
 }
 
 /** How late it applied, when it was late enough to say. */
-export function lateness(lateByMs: number | undefined): string {
-  return lateByMs !== undefined && lateByMs >= 1000 ? ` (${Math.round(lateByMs / 1000)} s late)` : "";
+export function lateness(lateByMs: number | null | undefined): string {
+  return typeof lateByMs === "number" && lateByMs >= 1000 ? ` (${Math.round(lateByMs / 1000)} s late)` : "";
 }
 
-/** The earliest time a change applies on any of its locations. */
+/** The earliest time a change applies on any of its locations; one that reaches none sorts last. */
 function firstDue(change: { applications: { dueAt: string }[] }): number {
-  return Math.min(...change.applications.map((a) => Date.parse(a.dueAt)));
+  return change.applications.length ? Math.min(...change.applications.map((a) => Date.parse(a.dueAt))) : Number.MAX_SAFE_INTEGER;
 }
 
 /** Pending changes first, soonest first; then the resolved ones, the latest first. */

@@ -11,8 +11,15 @@ export type ConflictPolicy = "skip" | "apply";
 /** A settings section, or "phone": a phone's isActive / displayName. */
 export type ScheduledSection = SectionName | "phone";
 
-/** When a change applies: one instant, or a wall-clock time in each location's zone (or in the one zone given). */
-export type ScheduleAt = { instant: string } | { localTime: string; timeZone?: string };
+/**
+ * When a change applies: one instant, or a wall-clock time in each location's zone (or in the one zone given). The
+ * fields not used may come back as null.
+ */
+export interface ScheduleAt {
+  instant?: string | null;
+  localTime?: string | null;
+  timeZone?: string | null;
+}
 
 export interface ScheduleRequest {
   section: ScheduledSection;
@@ -29,26 +36,26 @@ export interface ScheduledApplication {
   dueAt: string;
   localDueAt: string;
   status: ScheduleStatus;
-  appliedAt?: string;
-  lateByMs?: number;
+  appliedAt?: string | null;
+  lateByMs?: number | null;
   /** The revision the change wrote; absent when nothing had to change. */
-  revisionId?: string;
+  revisionId?: string | null;
   /** Skipped: the fields someone changed after it was scheduled. */
-  conflicts?: string[];
+  conflicts?: string[] | null;
   /** Failed: why. */
-  problem?: Pick<Problem, "title" | "detail" | "errors">;
+  problem?: Pick<Problem, "title" | "detail" | "errors"> | null;
 }
 
 export interface ScheduledChange {
   id: string;
   businessId: string;
-  /** Absent: a change of the business defaults. */
-  phoneId?: string;
+  /** Absent (or null): a change of the business defaults. */
+  phoneId?: string | null;
   section: ScheduledSection;
   set: Record<string, unknown>;
   at: ScheduleAt;
   onConflict: ConflictPolicy;
-  note?: string;
+  note?: string | null;
   status: ScheduleStatus;
   createdAt: string;
   createdBy: { kind: string; id: string; name?: string; role?: string };
