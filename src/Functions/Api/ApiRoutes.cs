@@ -23,6 +23,7 @@ public static class ApiRoutes
             .MapPhoneSettings()
             .MapDefaultSettings()
             .MapHistory()
+            .MapScheduledChanges()
             .MapSubscription()
             .MapIntegrations()
             .MapPhoneAgentConfig();

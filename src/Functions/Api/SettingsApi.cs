@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using MultiPhone.Migration;
 using MultiPhone.PhoneNumbers;
+using MultiPhone.ScheduledChanges;
 using MultiPhone.Settings;
 
 namespace MultiPhone.Functions.Api;
@@ -91,6 +92,20 @@ public static class SettingsApi
 
         protected abstract string Name(string verb, string title);
 
+        /// <summary>With <c>at</c>: the layers as the pending scheduled changes due by then will leave them.</summary>
+        protected static async Task<LayerOverlay?> OverlayAsync(SchedulePreview preview, string businessId, string section, string? phoneId, DateTimeOffset? at, CancellationToken ct) =>
+            at is { } instant ? (await preview.AtAsync(businessId, instant, ct)).Overlay(businessId, section, phoneId) : null;
+
+        /// <summary>A preview is not the stored section: no ETag to write it with.</summary>
+        protected static TResult Previewed<TResult>(DateTimeOffset? at, HttpResponse response, TResult result)
+        {
+            if (at is not null)
+            {
+                response.Headers.Remove(Microsoft.Net.Http.Headers.HeaderNames.ETag);
+            }
+            return result;
+        }
+
         protected abstract (string Summary, string Description) GetTexts(string section);
 
         protected abstract (string Summary, string Description) PutTexts(string section);
@@ -119,8 +134,8 @@ public static class SettingsApi
 
         protected override Delegate Get<T>() =>
             async Task<Results<Ok<PhoneSectionResponse<T>>, ProblemHttpResult>> (
-                string businessId, string phoneId, SettingsService settings, HttpResponse response, CancellationToken ct) =>
-                Respond(await settings.GetAsync<T>(businessId, phoneId, ct), phoneId, response);
+                string businessId, string phoneId, DateTimeOffset? at, SettingsService settings, SchedulePreview preview, HttpResponse response, CancellationToken ct) =>
+                Previewed(at, response, Respond(await settings.GetAsync<T>(businessId, phoneId, ct, await OverlayAsync(preview, businessId, T.Name, phoneId, at, ct)), phoneId, response));
 
         protected override Delegate Put<T>() =>
             async Task<Results<Ok<PhoneSectionResponse<T>>, ProblemHttpResult>> (
@@ -160,8 +175,8 @@ public static class SettingsApi
 
         protected override Delegate Get<T>() =>
             async Task<Results<Ok<DefaultSectionResponse<T>>, ProblemHttpResult>> (
-                string businessId, SettingsService settings, HttpResponse response, CancellationToken ct) =>
-                Respond(await settings.GetAsync<T>(businessId, phoneId: null, ct), response);
+                string businessId, DateTimeOffset? at, SettingsService settings, SchedulePreview preview, HttpResponse response, CancellationToken ct) =>
+                Previewed(at, response, Respond(await settings.GetAsync<T>(businessId, phoneId: null, ct, await OverlayAsync(preview, businessId, T.Name, null, at, ct)), response));
 
         protected override Delegate Put<T>() =>
             async Task<Results<Ok<DefaultSectionResponse<T>>, ProblemHttpResult>> (

@@ -9,6 +9,7 @@ using MultiPhone.Idempotency;
 using MultiPhone.Integrations;
 using MultiPhone.Migration;
 using MultiPhone.PhoneNumbers;
+using MultiPhone.ScheduledChanges;
 using MultiPhone.Security;
 using MultiPhone.Services;
 using MultiPhone.Settings;
@@ -36,6 +37,7 @@ public static class MultiPhoneFeatures
             .AddStaff()
             .AddServices()
             .AddSettings()
+            .AddScheduledChanges()
             .AddSubscriptions()
             .AddKeyRing(builder.Configuration)
             .AddIntegrations()

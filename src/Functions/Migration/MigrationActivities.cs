@@ -1,5 +1,6 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
+using MultiPhone.Functions.Hosting;
 using MultiPhone.Migration;
 
 namespace MultiPhone.Functions.Migration;
@@ -96,12 +97,4 @@ public sealed class VerifyBatchActivity(LegacyVerifier verifier, MigrationReport
             }, ct));
         return VerificationCounts.Of(outcomes);
     }
-}
-
-/// <summary>What an activity's trigger passes to the same <see cref="TaskActivity{TInput,TOutput}.RunAsync"/> the standalone worker calls.</summary>
-internal sealed class FunctionActivityContext(TaskName name, string instanceId) : TaskActivityContext
-{
-    public override TaskName Name { get; } = name;
-
-    public override string InstanceId { get; } = instanceId;
 }

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using NodaTime;
+using MultiPhone.ScheduledChanges;
 using NodaTime.Extensions;
 
 namespace MultiPhone.AgentConfig;
@@ -27,6 +28,7 @@ public sealed record RenderedConfig(AgentConfiguration Configuration, byte[] Jso
 public sealed class AgentConfigCache
 {
     private readonly AgentConfigSource _source;
+    private readonly SchedulePreview _preview;
     private readonly TimeProvider _time;
     private readonly IOptions<AgentConfigOptions> _options;
     private readonly CachedEntries<string, Result<(string BusinessId, string PhoneId)>> _numbers;
@@ -34,9 +36,9 @@ public sealed class AgentConfigCache
     private readonly CachedEntries<(string, string), Result<PhonePart>> _phones;
     private readonly CosmosReachability _reachability = new();
 
-    public AgentConfigCache(AgentConfigSource source, TimeProvider time, IOptions<AgentConfigOptions> options)
+    public AgentConfigCache(AgentConfigSource source, SchedulePreview preview, TimeProvider time, IOptions<AgentConfigOptions> options)
     {
-        (_source, _time, _options) = (source, time, options);
+        (_source, _preview, _time, _options) = (source, preview, time, options);
         _numbers = new(time, MaxStaleness, MaxEntries, _reachability);
         _businesses = new(time, MaxStaleness, MaxEntries, _reachability);
         _phones = new(time, MaxStaleness, MaxEntries, _reachability);
@@ -66,6 +68,11 @@ public sealed class AgentConfigCache
         if (!business.Value.IsOk)
         {
             return business.Value.Problem;
+        }
+        if (at is { } instant && await _preview.AtAsync(businessId, instant.ToDateTimeOffset(), CancellationToken.None) is var pending && pending.Touches(phoneId))
+        {
+            // A preview with scheduled changes due by then: composed for the occasion, never cached.
+            return Render(AgentConfigSource.Compose(business.Value.Value, phone.Value.Value, pending), instant).Config;
         }
         var config = Reuse(phone, phone.Value.Value, business.Value.Value, business.LoadedAt, at);
         if (number is not { Stale: true } && !phoneLookup.Stale && !businessLookup.Stale)

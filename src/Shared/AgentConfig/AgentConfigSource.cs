@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using MultiPhone.Businesses;
 using MultiPhone.Hours;
 using MultiPhone.PhoneNumbers;
+using MultiPhone.ScheduledChanges;
 using MultiPhone.Services;
 using MultiPhone.Settings;
 using MultiPhone.Staff;
@@ -132,6 +133,21 @@ public sealed class AgentConfigSource(
         // Derived from the content, the version changes exactly when something an agent sees changes.
         var hash = SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(snapshot, ApiJson.Options));
         return snapshot with { Version = Convert.ToHexStringLower(hash.AsSpan(0, 12)) };
+    }
+
+    /// <summary>The phone's configuration as the pending scheduled changes due by the preview's instant will leave it.</summary>
+    public static AgentSnapshot Compose(BusinessPart business, PhonePart phone, PreviewAt pending)
+    {
+        var businessId = business.Business.Id;
+        var phoneId = phone.Phone.Id;
+        List<SectionDocument> Layers(Func<SettingsSection, SectionDocument?> layer) => [.. business.Sections.All.Select(layer).OfType<SectionDocument>()];
+        return Compose(
+            business with { Defaults = Layers(s => pending.Defaults(business.Defaults.FirstOrDefault(d => d.Section == s.Name), businessId, s.Name, phoneId)) },
+            phone with
+            {
+                Phone = pending.Details(phone.Phone),
+                Overrides = Layers(s => pending.Phone(phone.Overrides.FirstOrDefault(d => d.Section == s.Name), businessId, s.Name, phoneId)),
+            });
     }
 
     private static ResolvedSection<T> Typed<T>(IReadOnlyDictionary<string, JsonObject> sections) where T : class, ISettingsSection<T> =>

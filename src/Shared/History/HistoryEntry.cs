@@ -28,12 +28,18 @@ public record HistoryEntry(
     IReadOnlyList<string>? AffectedPhoneIds,
     IReadOnlyList<string>? UnaffectedPhoneIds)
 {
+    /// <summary>The scheduled change this change applied: which, who scheduled it, when it was due and how late it came.</summary>
+    public ScheduleStamp? Scheduled { get; init; }
+
     /// <param name="revision">The stored revision.</param>
     /// <param name="phoneId">The phone whose history shows it, if any: marks the defaults' revisions as inherited.</param>
     public static HistoryEntry From(Revision revision, string? phoneId = null) => new(
         revision.Id, revision.At, revision.Actor, revision.RequestId, revision.Target, revision.Operation, revision.Changes,
         phoneId is not null && revision.Target.Kind == TargetKind.DefaultSection ? true : null,
-        revision.RestoredFrom, revision.AffectedPhoneIds, revision.UnaffectedPhoneIds);
+        revision.RestoredFrom, revision.AffectedPhoneIds, revision.UnaffectedPhoneIds)
+    {
+        Scheduled = revision.Scheduled,
+    };
 }
 
 /// <summary>One revision with the whole content before and after.</summary>
@@ -49,7 +55,10 @@ public sealed record HistoryRevision(
     {
         var entry = From(revision, phoneId);
         return new(entry.Id, entry.At, entry.Actor, entry.RequestId, entry.Target, entry.Operation, entry.Changes, entry.Inherited,
-            entry.RestoredFrom, entry.AffectedPhoneIds, entry.UnaffectedPhoneIds, revision.Before, revision.After);
+            entry.RestoredFrom, entry.AffectedPhoneIds, entry.UnaffectedPhoneIds, revision.Before, revision.After)
+        {
+            Scheduled = entry.Scheduled,
+        };
     }
 }
 

@@ -56,6 +56,17 @@ public sealed class HistoryStore(Database database, IEnumerable<ContainerDefinit
         return [.. later.Select(stored => stored.Item)];
     }
 
+    /// <summary>The revisions of one document in <paramref name="container"/> made at or after <paramref name="since"/>, oldest first.</summary>
+    public async Task<List<Revision>> SinceAsync(string businessId, string container, string documentId, DateTimeOffset since, CancellationToken ct)
+    {
+        var revisions = await _containers[container].QueryPartitionAsync<Revision>(
+            new QueryDefinition("SELECT * FROM c WHERE c.revisionOf = @document AND c.id >= @since ORDER BY c.id")
+                .WithParameter("@document", documentId)
+                .WithParameter("@since", RevisionIds.Bound(since)),
+            new PartitionKey(businessId), ct);
+        return [.. revisions.Select(stored => stored.Item)];
+    }
+
     /// <summary>
     /// Deletes the business's revisions beyond the <paramref name="keep"/> newest (at most 100 per container at a
     /// time: a business far over its cap comes down over several checks).

@@ -30,6 +30,7 @@ public static class RestoreRules
         return revision.Before is null && (content is null || content.Count == 0) ? null : content;
     }
 
-    private static bool Overlaps(string path, string other) =>
+    /// <summary>Whether two field paths touch: the same, or one inside the other.</summary>
+    public static bool Overlaps(string path, string other) =>
         path == other || other.StartsWith(path + ".", StringComparison.Ordinal) || path.StartsWith(other + ".", StringComparison.Ordinal);
 }

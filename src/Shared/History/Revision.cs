@@ -50,6 +50,15 @@ public sealed record FieldChange(string Path)
     public SettingSource? SourceAfter { get; init; }
 }
 
+/// <summary>A write made by a scheduled change: which, who scheduled it, when it was due and how late it came.</summary>
+/// <param name="Step">apply (the change itself), hold (a phone keeps the old values until its own time) or release (its time came).</param>
+public sealed record ScheduleStamp(string ChangeId, Author ScheduledBy, DateTimeOffset DueAt, long LateByMs, string Step)
+{
+    public const string Apply = "apply";
+    public const string Hold = "hold";
+    public const string Release = "release";
+}
+
 /// <summary>
 /// One write of a layer, document or list, as stored beside it (same container, same partition), committed with it in
 /// one transactional batch: who, when, in answer to which request, the content before and after, and the fields that
@@ -87,6 +96,9 @@ public sealed record Revision
 
     /// <summary>The revision this write restored, when it was a restore.</summary>
     public string? RestoredFrom { get; init; }
+
+    /// <summary>The scheduled change this write applied, when it was one.</summary>
+    public ScheduleStamp? Scheduled { get; init; }
 
     /// <summary>A default section: the phones whose effective values it changed.</summary>
     public IReadOnlyList<string>? AffectedPhoneIds { get; init; }

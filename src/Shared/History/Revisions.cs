@@ -49,12 +49,22 @@ public sealed class Revisions(RevisionIds ids, IHistoryRetention retention, Time
 
     private static readonly AsyncLocal<string?> RestoredFrom = new();
 
+    private static readonly AsyncLocal<ScheduleStamp?> Scheduled = new();
+
     /// <summary>The writes that follow in this flow restore revision <paramref name="revisionId"/>.</summary>
     public static IDisposable Restoring(string revisionId)
     {
         var previous = RestoredFrom.Value;
         RestoredFrom.Value = revisionId;
         return new Undo(() => RestoredFrom.Value = previous);
+    }
+
+    /// <summary>The writes that follow in this flow apply a scheduled change.</summary>
+    public static IDisposable Applying(ScheduleStamp stamp)
+    {
+        var previous = Scheduled.Value;
+        Scheduled.Value = stamp;
+        return new Undo(() => Scheduled.Value = previous);
     }
 
     /// <summary>A stored document's content as history shows it: its JSON without bookkeeping fields.</summary>
@@ -88,6 +98,7 @@ public sealed class Revisions(RevisionIds ids, IHistoryRetention retention, Time
             Before = draft.Before,
             After = draft.After,
             RestoredFrom = RestoredFrom.Value,
+            Scheduled = Scheduled.Value,
             AffectedPhoneIds = draft.AffectedPhoneIds,
             UnaffectedPhoneIds = draft.UnaffectedPhoneIds,
             Ttl = (int)TimeSpan.FromDays(days).TotalSeconds,

@@ -36,6 +36,12 @@ public abstract class SettingsSection
     /// <summary>A phone's effective section over the business default, with each field's source, as the API writes it.</summary>
     public abstract JsonObject Resolve(SectionDocument? defaults, SectionDocument? phone);
 
+    /// <summary>
+    /// Fields of a layer given as JSON (a scheduled change's), read and checked as the section's PUT would (errors
+    /// named <c>set.field</c>); normalised, or null when they cannot be read.
+    /// </summary>
+    public abstract JsonObject? Normalize(JsonObject fields, SectionContext context, FieldErrors errors);
+
     /// <summary>The effective business default as the phone's own layer (a new phone created from the template).</summary>
     public abstract SectionDocument CopyOfDefault(SectionDocument? defaults, string businessId, string phoneId, DateTimeOffset now);
 }
@@ -54,6 +60,31 @@ public sealed class SettingsSection<T> : SettingsSection where T : class, ISetti
     {
         var view = SectionView<T>.Resolve(defaults, phone, forPhone: true);
         return JsonSerializer.SerializeToNode(new ResolvedSection<T>(view.Effective, view.Sources), ApiJson.Options)!.AsObject();
+    }
+
+    public override JsonObject? Normalize(JsonObject fields, SectionContext context, FieldErrors errors)
+    {
+        T? layer;
+        try
+        {
+            layer = fields.Deserialize<T>(ApiJson.Options);
+        }
+        catch (JsonException error)
+        {
+            var read = JsonReadError.Of(error, typeof(T), ApiJson.Options);
+            errors.Add(read.Field == "body" ? "set" : $"set.{read.Field}", read.Summary);
+            return null;
+        }
+        var checkedFields = new FieldErrors();
+        var normalized = T.Normalize(layer!, context, checkedFields);
+        foreach (var (field, messages) in checkedFields.ToProblem().Errors!)
+        {
+            foreach (var message in messages)
+            {
+                errors.Add($"set.{field}", message);
+            }
+        }
+        return SectionJson<T>.ToJson(normalized);
     }
 
     public override SectionDocument CopyOfDefault(SectionDocument? defaults, string businessId, string phoneId, DateTimeOffset now) =>

@@ -1,9 +1,13 @@
+using System.Text.Json.Nodes;
 using MultiPhone.Businesses;
 using MultiPhone.Cosmos;
 using MultiPhone.History;
 using MultiPhone.PhoneNumbers;
 
 namespace MultiPhone.Settings;
+
+/// <summary>The layers of a section as they will be (a preview): the defaults' and the phone's, each null when there is none.</summary>
+public delegate (SectionDocument? Defaults, SectionDocument? Phone) LayerOverlay(SectionDocument? defaults, SectionDocument? phone);
 
 /// <summary>
 /// Reads and writes one section layer: a phone's override (<c>phoneId</c> given) or the business default
@@ -12,7 +16,11 @@ namespace MultiPhone.Settings;
 public sealed class SettingsService(
     SettingsStore store, SettingsSections sections, BusinessStore businesses, PhoneNumberService phones, Revisions revisions, TimeProvider time)
 {
-    public async Task<Result<SectionView<T>>> GetAsync<T>(string businessId, string? phoneId, CancellationToken ct)
+    /// <param name="businessId">The business.</param>
+    /// <param name="phoneId">The phone, or null for the business defaults.</param>
+    /// <param name="ct">Cancellation.</param>
+    /// <param name="overlay">Changes the layers as read before they are resolved (a preview of a later instant).</param>
+    public async Task<Result<SectionView<T>>> GetAsync<T>(string businessId, string? phoneId, CancellationToken ct, LayerOverlay? overlay = null)
         where T : class, ISettingsSection<T>
     {
         var scope = await FindScopeAsync(businessId, phoneId, ct);
@@ -21,13 +29,25 @@ public sealed class SettingsService(
             return scope.Problem;
         }
         var (business, phone) = await ReadLayersAsync<T>(businessId, phoneId, ct);
-        return SectionView<T>.Resolve(business?.Item, phone?.Item, forPhone: phoneId is not null);
+        var (defaults, own) = overlay is null ? (business?.Item, phone?.Item) : overlay(business?.Item, phone?.Item);
+        return SectionView<T>.Resolve(defaults, own, forPhone: phoneId is not null);
     }
 
     /// <summary>Replaces the layer under If-Match; a null <paramref name="layer"/> returns the section to inheriting.</summary>
     public Task<Result<SectionView<T>>> PutAsync<T>(string businessId, string? phoneId, T? layer, string ifMatch, CancellationToken ct)
         where T : class, ISettingsSection<T> =>
         PutAsync(businessId, phoneId, layer, ifMatch, keepHistory: true, ct);
+
+    /// <summary>
+    /// <see cref="PutAsync{T}(string, string?, T?, string, CancellationToken)"/> of a section known by its name, the
+    /// layer as JSON (a scheduled change applying); answers the layer's new ETag.
+    /// </summary>
+    public async Task<Result<string>> PutLayerAsync(string section, string businessId, string? phoneId, JsonObject? layer, string ifMatch, CancellationToken ct)
+    {
+        var put = new PutLayer(this, businessId, phoneId, layer, ifMatch, ct);
+        (sections.Find(section) ?? throw new ArgumentException($"No section '{section}'.", nameof(section))).Apply(put);
+        return await put.Result!;
+    }
 
     /// <summary>
     /// Benchmark baseline only (<c>scripts/bench.sh history</c>): <see cref="PutAsync{T}(string, string?, T?, string, CancellationToken)"/>
@@ -160,4 +180,17 @@ public sealed class SettingsService(
 
     private static Problem Stale<T>() where T : class, ISettingsSection<T> =>
         Problem.PreconditionFailed($"The {T.Name} settings changed since you read them; read them again and reapply your change.");
+
+    private sealed class PutLayer(SettingsService service, string businessId, string? phoneId, JsonObject? layer, string ifMatch, CancellationToken ct) : ISectionAction
+    {
+        public Task<Result<string>>? Result { get; private set; }
+
+        public void On<T>() where T : class, ISettingsSection<T> => Result = PutAsync<T>();
+
+        private async Task<Result<string>> PutAsync<T>() where T : class, ISettingsSection<T>
+        {
+            var put = await service.PutAsync(businessId, phoneId, SectionJson<T>.FromJson(layer), ifMatch, ct);
+            return put.IsOk ? put.Value.ETag : put.Problem;
+        }
+    }
 }
