@@ -9,7 +9,8 @@ supportDialogs();
 describe("HolidayImport", () => {
   afterEach(cleanup);
 
-  it("lists a region's public holidays for review and adds the kept ones with their edited labels, leaving out dates already there", async () => {
+  // Loading the data set and typing into a dozen fields takes seconds on a busy machine.
+  it("lists a region's public holidays for review and adds the kept ones with their edited labels, leaving out dates already there", { timeout: 30_000 }, async () => {
     const onAdd = vi.fn();
     render(<HolidayImport existing={[{ date: "2027-01-01", label: "New Year", closed: true }]} onAdd={onAdd} />);
 

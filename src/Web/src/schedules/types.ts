@@ -1,69 +1,26 @@
-import type { Problem } from "../api/problem";
+import type { Schemas } from "../api/client";
 import type { SectionName } from "../api/sections";
 
 /**
- * The scheduled-changes API's shapes (issue 18), written from its contract until the API's OpenAPI document has
- * them; kept in this one file so switching to the generated types touches nothing else.
+ * The scheduled-changes API's shapes (issue 18), from the API's OpenAPI document. The document types a change's
+ * section as a string, its status as optional and its fields (`set`, a JsonObject) as an object without fields; the
+ * API always sends the status, only these sections, and `set` as the section's fields.
  */
 
-export type ScheduleStatus = "pending" | "applied" | "skipped" | "failed" | "cancelled";
-export type ConflictPolicy = "skip" | "apply";
+export type ScheduleStatus = Schemas["ScheduleStatus"];
+export type ConflictPolicy = Schemas["ConflictPolicy"];
 /** A settings section, or "phone": a phone's isActive / displayName. */
 export type ScheduledSection = SectionName | "phone";
 
-/**
- * When a change applies: one instant, or a wall-clock time in each location's zone (or in the one zone given). The
- * fields not used may come back as null.
- */
-export interface ScheduleAt {
-  instant?: string | null;
-  localTime?: string | null;
-  timeZone?: string | null;
-}
+/** When a change applies: one instant, or a wall-clock time in each location's zone (or in the one zone given). */
+export type ScheduleAt = Schemas["ScheduleTime"];
 
-export interface ScheduleRequest {
-  section: ScheduledSection;
-  set: Record<string, unknown>;
-  at: ScheduleAt;
-  onConflict: ConflictPolicy;
-  note?: string;
-}
+/** A section's fields, as in its PUT body: only the ones to change. */
+export type ScheduledFields = Record<string, unknown>;
+
+export type ScheduleRequest = Omit<Schemas["ScheduledChangeInput"], "section" | "set"> & { section: ScheduledSection; set: ScheduledFields };
 
 /** How the change went (or will go) on one affected phone. */
-export interface ScheduledApplication {
-  phoneId: string;
-  timeZone: string;
-  dueAt: string;
-  localDueAt: string;
-  status: ScheduleStatus;
-  appliedAt?: string | null;
-  lateByMs?: number | null;
-  /** The revision the change wrote; absent when nothing had to change. */
-  revisionId?: string | null;
-  /** Skipped: the fields someone changed after it was scheduled. */
-  conflicts?: string[] | null;
-  /** Failed: why. */
-  problem?: Pick<Problem, "title" | "detail" | "errors"> | null;
-}
+export type ScheduledApplication = Schemas["ScheduleApplication"];
 
-export interface ScheduledChange {
-  id: string;
-  businessId: string;
-  /** Absent (or null): a change of the business defaults. */
-  phoneId?: string | null;
-  section: ScheduledSection;
-  set: Record<string, unknown>;
-  at: ScheduleAt;
-  onConflict: ConflictPolicy;
-  note?: string | null;
-  status: ScheduleStatus;
-  createdAt: string;
-  createdBy: { kind: string; id: string; name?: string; role?: string };
-  updatedAt: string;
-  version: number;
-  applications: ScheduledApplication[];
-}
-
-export interface ScheduledChangeList {
-  items: ScheduledChange[];
-}
+export type ScheduledChange = Omit<Schemas["ScheduledChange"], "section" | "status" | "set"> & { section: ScheduledSection; status: ScheduleStatus; set: ScheduledFields };
