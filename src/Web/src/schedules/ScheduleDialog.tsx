@@ -72,7 +72,7 @@ export function ScheduleDialog({
   };
   return (
     <Dialog open title={title} onClose={onClose}>
-      <form onSubmit={submit} aria-label={title}>
+      <form className="schedule-form" onSubmit={submit} aria-label={title}>
         <p className="muted">Changes: {describeSet(section, set).join("; ") || "none"}.</p>
         <ProblemNotice problem={problem} />
         <div className="row">
