@@ -122,3 +122,32 @@ test("a country's public holidays, reviewed and renamed, join the holiday calend
   expect(labels).not.toContain("1. Weihnachtstag");
   await expectAccessible(page);
 });
+
+test("a change of the business defaults scheduled for tomorrow lists per location on the business's page and can be cancelled", async ({ browser, request }) => {
+  const business = await newBusiness(request, [
+    { name: "East Desk", timezone: "America/New_York" },
+    { name: "West Desk", timezone: "America/Los_Angeles" },
+  ]);
+  const page = await openPage(browser, tokens.alice, `/b/${business.id}/defaults/voice`);
+  await page.getByRole("textbox", { name: "Greeting" }).fill("Welcome to every desk.");
+  await page.getByRole("button", { name: "Schedule this change…" }).click();
+  const dialog = page.getByRole("dialog", { name: "Schedule this change to voice agent" });
+  const tomorrow = wallClockAhead("America/New_York", 86_400);
+  await dialog.getByLabel("Date", { exact: true }).fill(tomorrow.date);
+  await dialog.getByLabel("Time", { exact: true }).fill("09:00");
+  await dialog.getByRole("button", { name: "Schedule" }).click();
+  await expect(dialog).toBeHidden();
+
+  await page.getByRole("navigation", { name: "Settings" }).getByRole("link", { name: "Scheduled changes" }).click();
+  const item = page.getByRole("listitem").filter({ hasText: "Business defaults · Voice agent" });
+  await expect(item).toContainText("Pending");
+  // 09:00 on each location's own clock: two instants three hours apart.
+  const lines = item.locator("[data-application]");
+  await expect(lines.filter({ hasText: "East Desk" })).toContainText(/9:00 AM E[SD]T \(America\/New_York\) · in /);
+  await expect(lines.filter({ hasText: "West Desk" })).toContainText(/9:00 AM P[SD]T \(America\/Los_Angeles\) · in /);
+  await expectAccessible(page);
+
+  await item.getByRole("button", { name: "Cancel this change" }).click();
+  await expect(item.locator(".badge")).toHaveText("Cancelled");
+  await expect(item.getByRole("button", { name: "Cancel this change" })).toHaveCount(0);
+});

@@ -67,7 +67,7 @@ describe("UpcomingList", () => {
   it("shows what became of each location: applied with a link to its revision, skipped with the fields changed meanwhile, failed with the problem", async () => {
     server.changes = [
       scheduledChange(
-        { id: "sch-default", phoneId: undefined, status: "failed", at: { localTime: "2027-01-04T09:00" } },
+        { id: "sch-default", phoneId: undefined, status: "failed", at: { localTime: "2027-01-04T09:00" }, defaultsDueAt: "2027-01-04T14:00:00Z", defaultsStatus: "applied", defaultsRevisionId: "rev-8" },
         { phoneId: "p1", status: "applied", appliedAt: "2027-01-04T14:00:01Z", lateByMs: 1200, revisionId: "rev-9" },
       ),
     ];
@@ -83,6 +83,9 @@ describe("UpcomingList", () => {
     expect(applied.textContent).toContain("Business defaults · Voice agent");
     expect(applied.querySelector("[data-application]")!.textContent).toBe("Uptown: Mon, Jan 4, 9:00 AM EST (America/New_York) · Applied Mon, Jan 4, 9:00 AM EST (1 s late) · See the revision");
     expect(within(applied).getByRole("link", { name: "See the revision" }).getAttribute("href")).toBe("/b/b1/activity#revision-rev-9");
+    // The defaults layer itself changed at the earliest location's time, in a revision of its own.
+    expect(applied.querySelector("[data-defaults]")!.textContent).toMatch(/^The business defaults: .+ · Applied · See the defaults' revision$/);
+    expect(within(applied).getByRole("link", { name: "See the defaults' revision" }).getAttribute("href")).toBe("/b/b1/activity#revision-rev-8");
     expect(item("sch-skipped").textContent).toContain("Skipped: Greeting changed after it was scheduled");
     expect(item("sch-failed").textContent).toContain("Harbor: Mon, Jan 4, 9:00 AM PST (America/Los_Angeles) · Failed: Invalid settings The greeting is too long.");
     // Only pending changes can be moved or cancelled.

@@ -43,6 +43,7 @@ export function UpcomingList({ businessId, phoneId, canEdit, phoneName }: { busi
           {changes.map((change) => (
             <li key={change.id} className="history-entry" data-change={change.id}>
               <ChangeSummary change={change} phoneName={phoneName} />
+              {change.defaultsDueAt && <DefaultsLine change={change} dueAt={change.defaultsDueAt} now={now} businessId={businessId} />}
               {change.applications.length === 0 ? (
                 <p className="muted">No location takes these fields from the business defaults.</p>
               ) : (
@@ -140,6 +141,28 @@ function ApplicationLine({ app, change, now, businessId, phoneName }: { app: Sch
       )}
       {app.status === "cancelled" && "Cancelled"}
     </li>
+  );
+}
+
+/**
+ * A default change's write of the defaults layer itself (at its earliest location's time, or its instant), on the
+ * browser's clock since the business has no zone of its own.
+ */
+function DefaultsLine({ change, dueAt, now, businessId }: { change: ScheduledChange; dueAt: string; now: Date; businessId: string }) {
+  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const status = change.defaultsStatus ?? "pending";
+  return (
+    <p data-defaults>
+      The business defaults: <time dateTime={dueAt}>{wallClock(dueAt, zone)}</time>
+      {" · "}
+      {status === "pending" ? <span className="countdown">{countdown(dueAt, now)}</span> : statusLabels[status]}
+      {change.defaultsRevisionId && (
+        <>
+          {" · "}
+          <Link href={`${activityUrl(businessId)}#revision-${change.defaultsRevisionId}`}>See the defaults' revision</Link>
+        </>
+      )}
+    </p>
   );
 }
 

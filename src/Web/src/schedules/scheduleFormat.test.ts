@@ -84,15 +84,17 @@ describe("describing a change", () => {
     expect(describeSet("phone", { isActive: false })).toEqual(["Active: no"]);
   });
 
-  it("lists pending changes soonest first, then the resolved ones latest first", () => {
+  it("lists pending changes soonest first (a default change by when the defaults change), then the resolved ones latest first", () => {
     const change = (id: string, status: "pending" | "applied", dueAt: string) => ({ id, status, applications: [{ dueAt }] });
     const ordered = upcomingOrder([
       change("old", "applied", "2027-01-01T00:00:00Z"),
       change("later", "pending", "2027-03-01T00:00:00Z"),
       change("recent", "applied", "2027-01-02T00:00:00Z"),
       change("soon", "pending", "2027-02-01T00:00:00Z"),
+      // A default change no location takes yet: when the defaults themselves change.
+      { id: "defaults", status: "pending" as const, applications: [], defaultsDueAt: "2027-02-15T00:00:00Z" },
     ]);
 
-    expect(ordered.map((c) => c.id)).toEqual(["soon", "later", "recent", "old"]);
+    expect(ordered.map((c) => c.id)).toEqual(["soon", "defaults", "later", "recent", "old"]);
   });
 });

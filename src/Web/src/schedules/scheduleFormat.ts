@@ -95,13 +95,14 @@ export function lateness(lateByMs: number | null | undefined): string {
   return typeof lateByMs === "number" && lateByMs >= 1000 ? ` (${Math.round(lateByMs / 1000)} s late)` : "";
 }
 
-/** The earliest time a change applies on any of its locations; one that reaches none sorts last. */
-function firstDue(change: { applications: { dueAt: string }[] }): number {
-  return change.applications.length ? Math.min(...change.applications.map((a) => Date.parse(a.dueAt))) : Number.MAX_SAFE_INTEGER;
+/** The earliest time a change applies: to a location, or (a default change) to the defaults; else it sorts last. */
+function firstDue(change: { applications: { dueAt: string }[]; defaultsDueAt?: string | null }): number {
+  const times = [...change.applications.map((a) => a.dueAt), change.defaultsDueAt].filter((t): t is string => !!t).map(Date.parse);
+  return times.length ? Math.min(...times) : Number.MAX_SAFE_INTEGER;
 }
 
 /** Pending changes first, soonest first; then the resolved ones, the latest first. */
-export function upcomingOrder<T extends { status: ScheduleStatus; applications: { dueAt: string }[] }>(changes: T[]): T[] {
+export function upcomingOrder<T extends { status: ScheduleStatus; applications: { dueAt: string }[]; defaultsDueAt?: string | null }>(changes: T[]): T[] {
   const pending = changes.filter((c) => c.status === "pending").sort((a, b) => firstDue(a) - firstDue(b));
   const done = changes.filter((c) => c.status !== "pending").sort((a, b) => firstDue(b) - firstDue(a));
   return [...pending, ...done];
