@@ -5,13 +5,14 @@ import { useSession } from "./auth/session";
 import { DefaultsPage } from "./defaults/DefaultsPage";
 import { ActivityPage } from "./history/ActivityPage";
 import { PhonePage } from "./PhonePage";
+import { ScheduledPage } from "./schedules/ScheduledPage";
 import { RealtimeProvider } from "./realtime/RealtimeProvider";
 import { phoneSections, SettingsProvider, type PhoneSection } from "./settings/SettingsContext";
 import { Shell } from "./Shell";
 
 /**
  * Routes: /sign-in; /b/{business} (its primary phone); /b/{business}/phones/{phone}/{section};
- * /b/{business}/defaults/{section}; /b/{business}/activity. Everything but sign-in needs a session.
+ * /b/{business}/defaults/{section}; /b/{business}/activity; /b/{business}/scheduled. Everything but sign-in needs a session.
  */
 export function App() {
   const session = useSession();
@@ -32,6 +33,7 @@ export function App() {
         <Route path="/b/:businessId/phones/:phoneId/:section" component={PhoneRoute} />
         <Route path="/b/:businessId/defaults/:section?" component={DefaultsRoute} />
         <Route path="/b/:businessId/activity" component={ActivityRoute} />
+        <Route path="/b/:businessId/scheduled" component={ScheduledRoute} />
         <Route path="/b/:businessId" component={PhoneRoute} />
         <Route>{home ? <Redirect to={`/b/${encodeURIComponent(home)}`} replace /> : <NoBusiness />}</Route>
       </Switch>
@@ -69,6 +71,17 @@ function ActivityRoute() {
     <SettingsProvider businessId={params.businessId} phoneId={null}>
       <Shell area="activity">
         <ActivityPage />
+      </Shell>
+    </SettingsProvider>
+  );
+}
+
+function ScheduledRoute() {
+  const params = useParams<{ businessId: string }>();
+  return (
+    <SettingsProvider businessId={params.businessId} phoneId={null}>
+      <Shell area="scheduled">
+        <ScheduledPage />
       </Shell>
     </SettingsProvider>
   );

@@ -2,6 +2,7 @@ import { isSectionName } from "./api/sections";
 import { ServicesEditor } from "./editors/ServicesEditor";
 import { StaffEditor } from "./editors/StaffEditor";
 import { PhoneActions } from "./phones/PhoneActions";
+import { UpcomingList } from "./schedules/UpcomingList";
 import { formatNumber } from "./phones/phoneFormat";
 import { sectionEditors } from "./settings/sectionEditors";
 import { useSettings } from "./settings/SettingsContext";
@@ -19,6 +20,7 @@ export function PhonePage() {
       </div>
     );
   }
+  const phoneName = (phoneId: string) => phones.find((p) => p.id === phoneId)?.displayName ?? phoneId;
   const Editor = isSectionName(section) ? sectionEditors[section].Editor : null;
   // Remounting per phone and section gives each editor a fresh draft.
   const key = `${selectedPhone.id}:${section}`;
@@ -39,6 +41,7 @@ export function PhonePage() {
         {canManage && <PhoneActions phone={selectedPhone} />}
       </header>
       {Editor && <Editor key={key} businessId={businessId} phoneId={selectedPhone.id} canEdit={canEdit} timezone={selectedPhone.timezone} />}
+      {Editor && <UpcomingList businessId={businessId} phoneId={selectedPhone.id} canEdit={canEdit} phoneName={phoneName} />}
       {section === "staff" && <StaffEditor key={key} businessId={businessId} phoneId={selectedPhone.id} canManage={canManage} />}
       {section === "services" && <ServicesEditor key={key} businessId={businessId} phoneId={selectedPhone.id} canManage={canManage} />}
     </>

@@ -6,7 +6,7 @@ import { PhoneSelector } from "./phones/PhoneSelector";
 import { LiveIndicator } from "./realtime/LiveIndicator";
 import { isSectionName } from "./api/sections";
 import { sectionEditors } from "./settings/sectionEditors";
-import { activityUrl, defaultsUrl, phoneSections, phoneUrl, useSettings, type PhoneSection } from "./settings/SettingsContext";
+import { activityUrl, defaultsUrl, scheduledUrl, phoneSections, phoneUrl, useSettings, type PhoneSection } from "./settings/SettingsContext";
 
 const otherLabels = { staff: "Staff", services: "Services" };
 
@@ -15,7 +15,7 @@ function labelOf(section: PhoneSection): string {
 }
 
 /** The frame of every signed-in page: business, location selector, live status, user; section navigation. */
-export function Shell({ children, area }: { children: ReactNode; area: "phone" | "defaults" | "activity" }) {
+export function Shell({ children, area }: { children: ReactNode; area: "phone" | "defaults" | "activity" | "scheduled" }) {
   const settings = useSettings();
   const session = useSession();
   const [location, navigate] = useLocation();
@@ -77,6 +77,11 @@ export function Shell({ children, area }: { children: ReactNode; area: "phone" |
             <li>
               <Link href={activityUrl(businessId)} aria-current={area === "activity" ? "page" : undefined}>
                 Activity
+              </Link>
+            </li>
+            <li>
+              <Link href={scheduledUrl(businessId)} aria-current={area === "scheduled" ? "page" : undefined}>
+                Scheduled changes
               </Link>
             </li>
           </ul>

@@ -21,4 +21,8 @@ export const keys = {
   history: (b: string) => ["b", b, "history"] as const,
   /** A history list: a phone's (phoneId), or the business's (null), with its filters. */
   historyList: (b: string, phoneId: string | null, filters: object) => ["b", b, "history", phoneId ?? "business", filters] as const,
+  /** Every list of scheduled changes of the business: a change of the defaults shows in each phone it reaches. */
+  schedules: (b: string) => ["b", b, "schedules"] as const,
+  /** The scheduled changes that reach a phone (phoneId), or all of the business's (null). */
+  scheduleList: (b: string, phoneId: string | null) => ["b", b, "schedules", phoneId ?? "business"] as const,
 };

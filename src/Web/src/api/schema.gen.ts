@@ -688,6 +688,110 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v2/businesses/{businessId}/scheduled-changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the business's scheduled changes
+         * @description Soonest first. Each with when it applies to each phone it reaches (the instant, and the wall-clock time in the phone's zone) and, once it has, the outcome: applied (with the revision), skipped (with the fields someone changed since it was scheduled) or failed (with the problem).
+         */
+        get: operations["ListBusinessScheduledChanges"];
+        put?: never;
+        /**
+         * Schedule a change of the business defaults
+         * @description `set` holds the fields to set, as in the section's PUT (objects merge field by field). `at` is an instant, or a `localTime` read in each location's own zone (or in `timeZone`): a time in a DST gap moves to the first instant after it, an ambiguous one takes the earlier. A default change reaches each phone that inherits one of its fields at that phone's own time. `onConflict` says what happens when someone changes one of the fields after it was scheduled: `skip` (the default) or `apply`. Editors schedule sections; a phone's `isActive` and `displayName` (section `phone`) need admin.
+         */
+        post: operations["CreateBusinessScheduledChange"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/businesses/{businessId}/scheduled-changes/{changeId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read one scheduled change
+         * @description With its ETag, for a reschedule.
+         */
+        get: operations["GetBusinessScheduledChange"];
+        /**
+         * Reschedule a change, or change what it sets
+         * @description The same body as creating it, under If-Match. 409 `schedule-not-pending` once any of it has applied.
+         */
+        put: operations["RescheduleBusinessScheduledChange"];
+        post?: never;
+        /**
+         * Cancel a scheduled change
+         * @description It stays listed as cancelled. 409 `schedule-not-pending` once any of it has applied. If-Match is optional.
+         */
+        delete: operations["CancelBusinessScheduledChange"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/businesses/{businessId}/phone-numbers/{phoneId}/scheduled-changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the scheduled changes that reach the phone
+         * @description Soonest first. Each with when it applies to each phone it reaches (the instant, and the wall-clock time in the phone's zone) and, once it has, the outcome: applied (with the revision), skipped (with the fields someone changed since it was scheduled) or failed (with the problem).
+         */
+        get: operations["ListPhoneScheduledChanges"];
+        put?: never;
+        /**
+         * Schedule a change of the phone's own settings
+         * @description `set` holds the fields to set, as in the section's PUT (objects merge field by field). `at` is an instant, or a `localTime` read in each location's own zone (or in `timeZone`): a time in a DST gap moves to the first instant after it, an ambiguous one takes the earlier. A default change reaches each phone that inherits one of its fields at that phone's own time. `onConflict` says what happens when someone changes one of the fields after it was scheduled: `skip` (the default) or `apply`. Editors schedule sections; a phone's `isActive` and `displayName` (section `phone`) need admin.
+         */
+        post: operations["CreatePhoneScheduledChange"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/businesses/{businessId}/phone-numbers/{phoneId}/scheduled-changes/{changeId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read one scheduled change
+         * @description With its ETag, for a reschedule.
+         */
+        get: operations["GetPhoneScheduledChange"];
+        /**
+         * Reschedule a change, or change what it sets
+         * @description The same body as creating it, under If-Match. 409 `schedule-not-pending` once any of it has applied.
+         */
+        put: operations["ReschedulePhoneScheduledChange"];
+        post?: never;
+        /**
+         * Cancel a scheduled change
+         * @description It stays listed as cancelled. 409 `schedule-not-pending` once any of it has applied. If-Match is optional.
+         */
+        delete: operations["CancelPhoneScheduledChange"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v2/businesses/{businessId}/subscription": {
         parameters: {
             query?: never;
@@ -1270,6 +1374,8 @@ export interface components {
             website?: null | string;
             defaultCountry?: null | string;
         };
+        /** @enum {unknown} */
+        ConflictPolicy: "skip" | "apply";
         ConversationRule: {
             when: string;
             action: components["schemas"]["RuleAction"];
@@ -1394,6 +1500,7 @@ export interface components {
             restoredFrom: null | string;
             affectedPhoneIds: null | string[];
             unaffectedPhoneIds: null | string[];
+            scheduled?: null | components["schemas"]["ScheduleStamp"];
         };
         HistoryPage: {
             items: components["schemas"]["HistoryEntry"][];
@@ -1414,6 +1521,7 @@ export interface components {
             restoredFrom: null | string;
             affectedPhoneIds: null | string[];
             unaffectedPhoneIds: null | string[];
+            scheduled?: null | components["schemas"]["ScheduleStamp"];
         };
         IntegrationInput: {
             type: components["schemas"]["IntegrationType"];
@@ -1668,7 +1776,7 @@ export interface components {
              * @description urn:multiphone:problem: and a slug of docs/problems.md.
              * @enum {string}
              */
-            type: "urn:multiphone:problem:not-found" | "urn:multiphone:problem:validation" | "urn:multiphone:problem:malformed-request" | "urn:multiphone:problem:payload-too-large" | "urn:multiphone:problem:unsupported-media-type" | "urn:multiphone:problem:method-not-allowed" | "urn:multiphone:problem:unauthorized" | "urn:multiphone:problem:forbidden" | "urn:multiphone:problem:precondition-failed" | "urn:multiphone:problem:precondition-required" | "urn:multiphone:problem:phone-number-taken" | "urn:multiphone:problem:primary-required" | "urn:multiphone:problem:phone-number-limit" | "urn:multiphone:problem:invalid-signature" | "urn:multiphone:problem:idempotency-mismatch" | "urn:multiphone:problem:idempotency-in-progress" | "urn:multiphone:problem:migration-running" | "urn:multiphone:problem:migration-finished" | "urn:multiphone:problem:history-conflict" | "urn:multiphone:problem:service-unavailable" | "urn:multiphone:problem:internal-error";
+            type: "urn:multiphone:problem:not-found" | "urn:multiphone:problem:validation" | "urn:multiphone:problem:malformed-request" | "urn:multiphone:problem:payload-too-large" | "urn:multiphone:problem:unsupported-media-type" | "urn:multiphone:problem:method-not-allowed" | "urn:multiphone:problem:unauthorized" | "urn:multiphone:problem:forbidden" | "urn:multiphone:problem:precondition-failed" | "urn:multiphone:problem:precondition-required" | "urn:multiphone:problem:phone-number-taken" | "urn:multiphone:problem:primary-required" | "urn:multiphone:problem:phone-number-limit" | "urn:multiphone:problem:invalid-signature" | "urn:multiphone:problem:idempotency-mismatch" | "urn:multiphone:problem:idempotency-in-progress" | "urn:multiphone:problem:migration-running" | "urn:multiphone:problem:migration-finished" | "urn:multiphone:problem:history-conflict" | "urn:multiphone:problem:schedule-not-pending" | "urn:multiphone:problem:service-unavailable" | "urn:multiphone:problem:internal-error";
             title: string;
             /** Format: int32 */
             status: number;
@@ -1837,6 +1945,80 @@ export interface components {
             finishedAt: string;
             /** Format: double */
             businessesPerSecond: number;
+        };
+        ScheduleApplication: {
+            phoneId: string;
+            timeZone: string;
+            /** Format: date-time */
+            dueAt: string;
+            localDueAt: string;
+            status?: components["schemas"]["ScheduleStatus"];
+            /** Format: date-time */
+            appliedAt?: null | string;
+            /** Format: int64 */
+            lateByMs?: null | number;
+            revisionId?: null | string;
+            conflicts?: null | string[];
+            problem?: null | components["schemas"]["ScheduleProblem"];
+            held?: null | components["schemas"]["JsonObject"];
+        };
+        ScheduledChange: {
+            id: string;
+            businessId: string;
+            phoneId?: null | string;
+            section: string;
+            set: components["schemas"]["JsonObject"];
+            at: components["schemas"]["ScheduleTime"];
+            onConflict: components["schemas"]["ConflictPolicy"];
+            note?: null | string;
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: components["schemas"]["Author"];
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: int64 */
+            version: number;
+            cancelled?: boolean;
+            /** Format: date-time */
+            defaultsDueAt?: null | string;
+            defaultsStatus?: null | components["schemas"]["ScheduleStatus"];
+            defaultsRevisionId?: null | string;
+            applications: components["schemas"]["ScheduleApplication"][];
+            status?: components["schemas"]["ScheduleStatus"];
+        };
+        ScheduledChangeInput: {
+            section: string;
+            set: components["schemas"]["JsonObject"];
+            at: components["schemas"]["ScheduleTime"];
+            onConflict?: null | components["schemas"]["ConflictPolicy"];
+            note?: null | string;
+        };
+        ScheduledChangeList: {
+            items: components["schemas"]["ScheduledChange"][];
+        };
+        ScheduleProblem: {
+            title: string;
+            detail: null | string;
+            errors?: null | {
+                [key: string]: string[];
+            };
+        };
+        ScheduleStamp: {
+            changeId: string;
+            scheduledBy: components["schemas"]["Author"];
+            /** Format: date-time */
+            dueAt: string;
+            /** Format: int64 */
+            lateByMs: number;
+            step: string;
+        };
+        /** @enum {unknown} */
+        ScheduleStatus: "pending" | "applied" | "skipped" | "failed" | "cancelled";
+        ScheduleTime: {
+            /** Format: date-time */
+            instant?: null | string;
+            localTime?: null | string;
+            timeZone?: null | string;
         };
         SectionInheritance: {
             section: components["schemas"]["SettingsSectionName"];
@@ -4411,7 +4593,10 @@ export interface operations {
     };
     GetPhoneVoiceSettings: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Must be an instant from 1970-01-01T00:00:00Z to 2199-12-31T23:59:59Z. */
+                at?: string;
+            };
             header?: never;
             path: {
                 businessId: string;
@@ -4677,7 +4862,10 @@ export interface operations {
     };
     GetPhoneRulesSettings: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Must be an instant from 1970-01-01T00:00:00Z to 2199-12-31T23:59:59Z. */
+                at?: string;
+            };
             header?: never;
             path: {
                 businessId: string;
@@ -4943,7 +5131,10 @@ export interface operations {
     };
     GetPhoneHoursSettings: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Must be an instant from 1970-01-01T00:00:00Z to 2199-12-31T23:59:59Z. */
+                at?: string;
+            };
             header?: never;
             path: {
                 businessId: string;
@@ -5209,7 +5400,10 @@ export interface operations {
     };
     GetPhoneSmsSettings: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Must be an instant from 1970-01-01T00:00:00Z to 2199-12-31T23:59:59Z. */
+                at?: string;
+            };
             header?: never;
             path: {
                 businessId: string;
@@ -5542,7 +5736,10 @@ export interface operations {
     };
     GetDefaultVoiceSettings: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Must be an instant from 1970-01-01T00:00:00Z to 2199-12-31T23:59:59Z. */
+                at?: string;
+            };
             header?: never;
             path: {
                 businessId: string;
@@ -5805,7 +6002,10 @@ export interface operations {
     };
     GetDefaultRulesSettings: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Must be an instant from 1970-01-01T00:00:00Z to 2199-12-31T23:59:59Z. */
+                at?: string;
+            };
             header?: never;
             path: {
                 businessId: string;
@@ -6068,7 +6268,10 @@ export interface operations {
     };
     GetDefaultHoursSettings: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Must be an instant from 1970-01-01T00:00:00Z to 2199-12-31T23:59:59Z. */
+                at?: string;
+            };
             header?: never;
             path: {
                 businessId: string;
@@ -6331,7 +6534,10 @@ export interface operations {
     };
     GetDefaultSmsSettings: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Must be an instant from 1970-01-01T00:00:00Z to 2199-12-31T23:59:59Z. */
+                at?: string;
+            };
             header?: never;
             path: {
                 businessId: string;
@@ -7110,6 +7316,924 @@ export interface operations {
             };
             /** @description If-Match is missing (`precondition-required`). */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy or unreachable; retry after Retry-After (`service-unavailable`). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ListBusinessScheduledChanges: {
+        parameters: {
+            query?: {
+                phoneId?: string;
+                status?: string;
+            };
+            header?: never;
+            path: {
+                businessId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScheduledChangeList"];
+                };
+            };
+            /** @description The input is not valid (`validation`, naming each field in `errors`) or cannot be read (`malformed-request`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed: the role is too low (`forbidden`) or, for webhooks, the signature does not verify (`invalid-signature`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (`not-found`), also when it belongs to a business the caller is not a member of. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy or unreachable; retry after Retry-After (`service-unavailable`). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    CreateBusinessScheduledChange: {
+        parameters: {
+            query?: {
+                phoneId?: string;
+            };
+            header?: {
+                /** @description Makes retries safe: a retry with the same key and body returns the first response; the same key with another body is refused (422). Remembered for 24 hours. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                businessId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ScheduledChangeInput"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScheduledChange"];
+                };
+            };
+            /** @description The input is not valid (`validation`, naming each field in `errors`) or cannot be read (`malformed-request`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed: the role is too low (`forbidden`) or, for webhooks, the signature does not verify (`invalid-signature`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (`not-found`), also when it belongs to a business the caller is not a member of. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A conflict with the current state (`phone-number-taken`, `primary-required`, `phone-number-limit`, `idempotency-in-progress`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the API accepts (`payload-too-large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not of a media type this operation reads (`unsupported-media-type`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Idempotency-Key was first used with another body (`idempotency-mismatch`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy or unreachable; retry after Retry-After (`service-unavailable`). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    GetBusinessScheduledChange: {
+        parameters: {
+            query?: {
+                phoneId?: string;
+            };
+            header?: never;
+            path: {
+                businessId: string;
+                changeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScheduledChange"];
+                };
+            };
+            /** @description The input is not valid (`validation`, naming each field in `errors`) or cannot be read (`malformed-request`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed: the role is too low (`forbidden`) or, for webhooks, the signature does not verify (`invalid-signature`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (`not-found`), also when it belongs to a business the caller is not a member of. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy or unreachable; retry after Retry-After (`service-unavailable`). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    RescheduleBusinessScheduledChange: {
+        parameters: {
+            query?: {
+                phoneId?: string;
+            };
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                businessId: string;
+                changeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ScheduledChangeInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScheduledChange"];
+                };
+            };
+            /** @description The input is not valid (`validation`, naming each field in `errors`) or cannot be read (`malformed-request`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed: the role is too low (`forbidden`) or, for webhooks, the signature does not verify (`invalid-signature`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (`not-found`), also when it belongs to a business the caller is not a member of. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A conflict with the current state (`phone-number-taken`, `primary-required`, `phone-number-limit`, `idempotency-in-progress`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names a version that is no longer current (`precondition-failed`). */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the API accepts (`payload-too-large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not of a media type this operation reads (`unsupported-media-type`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is missing (`precondition-required`). */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy or unreachable; retry after Retry-After (`service-unavailable`). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    CancelBusinessScheduledChange: {
+        parameters: {
+            query?: {
+                phoneId?: string;
+            };
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                businessId: string;
+                changeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The input is not valid (`validation`, naming each field in `errors`) or cannot be read (`malformed-request`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed: the role is too low (`forbidden`) or, for webhooks, the signature does not verify (`invalid-signature`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (`not-found`), also when it belongs to a business the caller is not a member of. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A conflict with the current state (`phone-number-taken`, `primary-required`, `phone-number-limit`, `idempotency-in-progress`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names a version that is no longer current (`precondition-failed`). */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy or unreachable; retry after Retry-After (`service-unavailable`). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ListPhoneScheduledChanges: {
+        parameters: {
+            query?: {
+                status?: string;
+            };
+            header?: never;
+            path: {
+                businessId: string;
+                phoneId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScheduledChangeList"];
+                };
+            };
+            /** @description The input is not valid (`validation`, naming each field in `errors`) or cannot be read (`malformed-request`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed: the role is too low (`forbidden`) or, for webhooks, the signature does not verify (`invalid-signature`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (`not-found`), also when it belongs to a business the caller is not a member of. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy or unreachable; retry after Retry-After (`service-unavailable`). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    CreatePhoneScheduledChange: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes retries safe: a retry with the same key and body returns the first response; the same key with another body is refused (422). Remembered for 24 hours. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                businessId: string;
+                phoneId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ScheduledChangeInput"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScheduledChange"];
+                };
+            };
+            /** @description The input is not valid (`validation`, naming each field in `errors`) or cannot be read (`malformed-request`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed: the role is too low (`forbidden`) or, for webhooks, the signature does not verify (`invalid-signature`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (`not-found`), also when it belongs to a business the caller is not a member of. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A conflict with the current state (`phone-number-taken`, `primary-required`, `phone-number-limit`, `idempotency-in-progress`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the API accepts (`payload-too-large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not of a media type this operation reads (`unsupported-media-type`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Idempotency-Key was first used with another body (`idempotency-mismatch`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy or unreachable; retry after Retry-After (`service-unavailable`). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    GetPhoneScheduledChange: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: string;
+                phoneId: string;
+                changeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScheduledChange"];
+                };
+            };
+            /** @description The input is not valid (`validation`, naming each field in `errors`) or cannot be read (`malformed-request`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed: the role is too low (`forbidden`) or, for webhooks, the signature does not verify (`invalid-signature`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (`not-found`), also when it belongs to a business the caller is not a member of. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy or unreachable; retry after Retry-After (`service-unavailable`). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ReschedulePhoneScheduledChange: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                businessId: string;
+                phoneId: string;
+                changeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ScheduledChangeInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScheduledChange"];
+                };
+            };
+            /** @description The input is not valid (`validation`, naming each field in `errors`) or cannot be read (`malformed-request`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed: the role is too low (`forbidden`) or, for webhooks, the signature does not verify (`invalid-signature`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (`not-found`), also when it belongs to a business the caller is not a member of. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A conflict with the current state (`phone-number-taken`, `primary-required`, `phone-number-limit`, `idempotency-in-progress`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names a version that is no longer current (`precondition-failed`). */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the API accepts (`payload-too-large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not of a media type this operation reads (`unsupported-media-type`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is missing (`precondition-required`). */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy or unreachable; retry after Retry-After (`service-unavailable`). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    CancelPhoneScheduledChange: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                businessId: string;
+                phoneId: string;
+                changeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The input is not valid (`validation`, naming each field in `errors`) or cannot be read (`malformed-request`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed: the role is too low (`forbidden`) or, for webhooks, the signature does not verify (`invalid-signature`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (`not-found`), also when it belongs to a business the caller is not a member of. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A conflict with the current state (`phone-number-taken`, `primary-required`, `phone-number-limit`, `idempotency-in-progress`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names a version that is no longer current (`precondition-failed`). */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9653,14 +10777,16 @@ type ReadonlyArray<T> = [
 ] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
 export const afterHoursActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AfterHoursAction"]> = ["handToAgent", "takeMessage", "transfer", "answer", "hangUp"];
 export const authorKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuthorKind"]> = ["user", "migration", "schedule", "bulkEdit", "system"];
+export const conflictPolicyValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ConflictPolicy"]> = ["skip", "apply"];
 export const dayOfWeekValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DayOfWeek"]> = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
 export const integrationTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["IntegrationType"]> = ["webhook", "googleCalendar", "calendly", "salesforce", "hubSpot", "slack", "zapier"];
 export const newPhoneSettingsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NewPhoneSettings"]> = ["inherit", "copyDefaults"];
-export const problemTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Problem"]["type"]> = ["urn:multiphone:problem:not-found", "urn:multiphone:problem:validation", "urn:multiphone:problem:malformed-request", "urn:multiphone:problem:payload-too-large", "urn:multiphone:problem:unsupported-media-type", "urn:multiphone:problem:method-not-allowed", "urn:multiphone:problem:unauthorized", "urn:multiphone:problem:forbidden", "urn:multiphone:problem:precondition-failed", "urn:multiphone:problem:precondition-required", "urn:multiphone:problem:phone-number-taken", "urn:multiphone:problem:primary-required", "urn:multiphone:problem:phone-number-limit", "urn:multiphone:problem:invalid-signature", "urn:multiphone:problem:idempotency-mismatch", "urn:multiphone:problem:idempotency-in-progress", "urn:multiphone:problem:migration-running", "urn:multiphone:problem:migration-finished", "urn:multiphone:problem:history-conflict", "urn:multiphone:problem:service-unavailable", "urn:multiphone:problem:internal-error"];
+export const problemTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Problem"]["type"]> = ["urn:multiphone:problem:not-found", "urn:multiphone:problem:validation", "urn:multiphone:problem:malformed-request", "urn:multiphone:problem:payload-too-large", "urn:multiphone:problem:unsupported-media-type", "urn:multiphone:problem:method-not-allowed", "urn:multiphone:problem:unauthorized", "urn:multiphone:problem:forbidden", "urn:multiphone:problem:precondition-failed", "urn:multiphone:problem:precondition-required", "urn:multiphone:problem:phone-number-taken", "urn:multiphone:problem:primary-required", "urn:multiphone:problem:phone-number-limit", "urn:multiphone:problem:invalid-signature", "urn:multiphone:problem:idempotency-mismatch", "urn:multiphone:problem:idempotency-in-progress", "urn:multiphone:problem:migration-running", "urn:multiphone:problem:migration-finished", "urn:multiphone:problem:history-conflict", "urn:multiphone:problem:schedule-not-pending", "urn:multiphone:problem:service-unavailable", "urn:multiphone:problem:internal-error"];
 export const restoreToValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RestoreTo"]> = ["after", "before"];
 export const revisionOperationValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RevisionOperation"]> = ["create", "update", "delete"];
 export const ruleActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RuleAction"]> = ["transfer", "takeMessage", "answer", "book"];
 export const runPhaseValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RunPhase"]> = ["migrate", "verify"];
+export const scheduleStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ScheduleStatus"]> = ["pending", "applied", "skipped", "failed", "cancelled"];
 export const serviceSourceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ServiceSource"]> = ["business", "phone"];
 export const settingSourceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SettingSource"]> = ["system", "business", "phone"];
 export const settingsSectionNameValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SettingsSectionName"]> = ["voice", "rules", "hours", "sms"];

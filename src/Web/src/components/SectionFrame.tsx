@@ -1,5 +1,7 @@
 import { useEffect, useState, type ReactNode } from "react";
 import { HistoryPanel } from "../history/HistoryPanel";
+import { changedFields } from "../schedules/scheduleFormat";
+import { ScheduleDialog } from "../schedules/ScheduleDialog";
 import { ownCount } from "../settings/inheritance";
 import { sectionEditors } from "../settings/sectionEditors";
 import type { SectionEditorState } from "../settings/useSectionEditor";
@@ -7,8 +9,8 @@ import { Dialog } from "./Dialog";
 import { ReadOnlyContext, SectionContext } from "./SectionContext";
 
 /**
- * A settings section: what it inherits, override / reset for the whole section, save and discard, the API's problem,
- * the conflict dialog when someone else changed it meanwhile, and its history.
+ * A settings section: what it inherits, override / reset for the whole section, save and discard (or schedule the
+ * changes for later), the API's problem, the conflict dialog when someone else changed it meanwhile, and its history.
  */
 export function SectionFrame({
   editor,
@@ -25,6 +27,7 @@ export function SectionFrame({
   children: ReactNode;
 }) {
   const [confirmReset, setConfirmReset] = useState(false);
+  const [scheduling, setScheduling] = useState(false);
   const title = sectionEditors[editor.section].label;
   // Closing or reloading the tab with unsaved changes asks first.
   useEffect(() => {
@@ -98,6 +101,9 @@ export function SectionFrame({
               <button type="button" onClick={editor.discard} disabled={!editor.dirty || editor.saving}>
                 Discard
               </button>
+              <button type="button" onClick={() => setScheduling(true)} disabled={!editor.dirty || editor.saving}>
+                Schedule this change…
+              </button>
               <button type="submit" className="primary" disabled={!editor.dirty || editor.saving}>
                 Save {title.toLowerCase()}
               </button>
@@ -105,6 +111,21 @@ export function SectionFrame({
           )}
         </form>
         <HistoryPanel editor={editor} canEdit={canEdit} title={title} />
+        {scheduling && (
+          <ScheduleDialog
+            businessId={editor.businessId}
+            phoneId={editor.phoneId}
+            section={editor.section}
+            set={changedFields(editor.value, server.own)}
+            title={`Schedule this change to ${title.toLowerCase()}`}
+            onClose={() => setScheduling(false)}
+            onScheduled={() => {
+              // The change now waits on the server and shows under Upcoming; the editor is back to what is saved.
+              setScheduling(false);
+              editor.discard();
+            }}
+          />
+        )}
         <Dialog open={confirmReset} title={`Reset ${title.toLowerCase()}?`} onClose={() => setConfirmReset(false)}>
           <p>
             {isPhone ? "This location's own values are removed and it follows " : "The business's values are removed and every inheriting location follows "}

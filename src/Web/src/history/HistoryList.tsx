@@ -38,6 +38,11 @@ export function HistoryList({
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (page) => page.continuationToken || undefined,
   });
+  // A link to one revision (a scheduled change's result) names it in the URL's hash: shown once its page is loaded.
+  const loaded = history.data?.pages.length ?? 0;
+  useEffect(() => {
+    if (loaded && window.location.hash.startsWith("#revision-")) document.getElementById(window.location.hash.slice(1))?.scrollIntoView({ block: "center" });
+  }, [loaded]);
   if (history.isPending) return <p role="status">Loading history…</p>;
   if (history.error) return <p role="alert">Could not load the history: {history.error.message}</p>;
   const entries = history.data.pages.flatMap((page) => page.items).filter(keep);
@@ -79,7 +84,7 @@ export function HistoryItem({
 }) {
   const absolute = new Date(entry.at).toLocaleString();
   return (
-    <li className="history-entry" data-revision={entry.id}>
+    <li className="history-entry" id={`revision-${entry.id}`} data-revision={entry.id}>
       <p className="history-meta">
         <strong>{actorLabel(entry.actor)}</strong>{" "}
         {entry.actor.role && <span className="badge">{entry.actor.role}</span>}{" "}

@@ -5,6 +5,7 @@ import { SectionFrame } from "../components/SectionFrame";
 import { useSectionEditor } from "../settings/useSectionEditor";
 import type { EditorProps } from "../editors/editorProps";
 import { describeDay, describeSpecial, days, fromWeek, toWeek, type SpecialDay, type WeeklyPeriod } from "./hoursModel";
+import { HolidayImport } from "./HolidayImport";
 import { HoursPreview } from "./HoursPreview";
 import { SpecialDaysList } from "./SpecialDaysList";
 import { WeeklyGrid } from "./WeeklyGrid";
@@ -49,7 +50,15 @@ export function HoursEditor({ businessId, phoneId, canEdit, status, timezone }: 
           {({ value, set, readOnly }) => <SpecialDaysList list={(value as SpecialDay[] | null) ?? []} path="specialDays" noun="special date" onChange={set} readOnly={readOnly} />}
         </Field>
         <Field group path="holidays" label="Holiday calendar" hint="Usually set once for the business; a location can override it." format={summarizeList}>
-          {({ value, set, readOnly }) => <SpecialDaysList list={(value as SpecialDay[] | null) ?? []} path="holidays" noun="holiday" onChange={set} readOnly={readOnly} />}
+          {({ value, set, readOnly }) => {
+            const list = (value as SpecialDay[] | null) ?? [];
+            return (
+              <>
+                <SpecialDaysList list={list} path="holidays" noun="holiday" onChange={set} readOnly={readOnly} />
+                {!readOnly && <HolidayImport existing={list} onAdd={(added) => set([...list, ...added])} />}
+              </>
+            );
+          }}
         </Field>
       </SectionFrame>
       {phoneId && timezone && editor.server && <HoursPreview businessId={businessId} phoneId={phoneId} timezone={timezone} version={editor.server.version} />}

@@ -55,4 +55,10 @@ describe("staleQueries", () => {
     expect(covers(keys.historyList("b1", null, {}))).toBe(true);
     expect(covers(keys.historyList("b2", null, {}))).toBe(false);
   });
+
+  it("refreshes every scheduled-changes list of the business when a scheduled change is created, moved, cancelled or resolves", () => {
+    const stale = staleQueries(message({ type: "scheduled.changed", phoneId: "p1", itemId: "sch-1", sections: ["scheduled"] }));
+
+    expect(stale).toEqual([keys.schedules("b1")]);
+  });
 });

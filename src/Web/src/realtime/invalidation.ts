@@ -23,6 +23,9 @@ export function staleQueries(message: ChangeMessage): (readonly unknown[])[] {
     case "history.added":
       // A revision shows in its phone's history, the business's, and (a default's) every inheriting phone's.
       return [keys.history(b)];
+    case "scheduled.changed":
+      // A change of the defaults lists under every phone it reaches, so every list of the business refetches.
+      return [keys.schedules(b)];
     case "phone.settings.changed":
     case "phone.voice.changed":
     case "phone.hours.changed": {

@@ -16,11 +16,12 @@ export const changeTypes = [
   "phone.voice.changed",
   "phone.hours.changed",
   "history.added",
+  "scheduled.changed",
 ] as const;
 
 export type ChangeType = (typeof changeTypes)[number];
 
-export type ChangedSection = SectionName | "staff" | "services" | "phone" | "primary" | "business";
+export type ChangedSection = SectionName | "staff" | "services" | "phone" | "primary" | "business" | "scheduled";
 
 export interface ChangeMessage {
   channel: string;

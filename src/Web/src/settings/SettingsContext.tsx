@@ -45,6 +45,10 @@ export function activityUrl(businessId: string): string {
   return `/b/${encodeURIComponent(businessId)}/activity`;
 }
 
+export function scheduledUrl(businessId: string): string {
+  return `/b/${encodeURIComponent(businessId)}/scheduled`;
+}
+
 /**
  * The console's state as the seed describes it: the current business, its phones, the selected phone and that
  * phone's settings. The selection lives in the URL (`/b/{business}/phones/{phone}/{section}`), so a link opens the
