@@ -333,7 +333,7 @@ export interface paths {
         };
         /**
          * Read the phone's voice settings: override, effective values and their sources
-         * @description `override` is what the phone sets itself (null while it inherits everything), `effective` what applies, and `sources` names the layer (phone, business or system) each effective field comes from.
+         * @description `override` is what the phone sets itself (null while it inherits everything), `effective` what applies, and `sources` names the layer (phone, business or system) each effective field comes from. With `at`, a preview: the section as the pending scheduled changes due by then will leave it (without an ETag).
          */
         get: operations["GetPhoneVoiceSettings"];
         /**
@@ -361,7 +361,7 @@ export interface paths {
         };
         /**
          * Read the phone's rules settings: override, effective values and their sources
-         * @description `override` is what the phone sets itself (null while it inherits everything), `effective` what applies, and `sources` names the layer (phone, business or system) each effective field comes from.
+         * @description `override` is what the phone sets itself (null while it inherits everything), `effective` what applies, and `sources` names the layer (phone, business or system) each effective field comes from. With `at`, a preview: the section as the pending scheduled changes due by then will leave it (without an ETag).
          */
         get: operations["GetPhoneRulesSettings"];
         /**
@@ -389,7 +389,7 @@ export interface paths {
         };
         /**
          * Read the phone's hours settings: override, effective values and their sources
-         * @description `override` is what the phone sets itself (null while it inherits everything), `effective` what applies, and `sources` names the layer (phone, business or system) each effective field comes from.
+         * @description `override` is what the phone sets itself (null while it inherits everything), `effective` what applies, and `sources` names the layer (phone, business or system) each effective field comes from. With `at`, a preview: the section as the pending scheduled changes due by then will leave it (without an ETag).
          */
         get: operations["GetPhoneHoursSettings"];
         /**
@@ -417,7 +417,7 @@ export interface paths {
         };
         /**
          * Read the phone's sms settings: override, effective values and their sources
-         * @description `override` is what the phone sets itself (null while it inherits everything), `effective` what applies, and `sources` names the layer (phone, business or system) each effective field comes from.
+         * @description `override` is what the phone sets itself (null while it inherits everything), `effective` what applies, and `sources` names the layer (phone, business or system) each effective field comes from. With `at`, a preview: the section as the pending scheduled changes due by then will leave it (without an ETag).
          */
         get: operations["GetPhoneSmsSettings"];
         /**
@@ -465,7 +465,7 @@ export interface paths {
         };
         /**
          * Read the business's default voice settings
-         * @description `value` is what the business sets (null when nothing), `effective` what inheriting phones get over the system fallback, and `sources` where each field comes from.
+         * @description `value` is what the business sets (null when nothing), `effective` what inheriting phones get over the system fallback, and `sources` where each field comes from. With `at`, a preview: the section as the pending scheduled changes due by then will leave it (without an ETag).
          */
         get: operations["GetDefaultVoiceSettings"];
         /**
@@ -493,7 +493,7 @@ export interface paths {
         };
         /**
          * Read the business's default rules settings
-         * @description `value` is what the business sets (null when nothing), `effective` what inheriting phones get over the system fallback, and `sources` where each field comes from.
+         * @description `value` is what the business sets (null when nothing), `effective` what inheriting phones get over the system fallback, and `sources` where each field comes from. With `at`, a preview: the section as the pending scheduled changes due by then will leave it (without an ETag).
          */
         get: operations["GetDefaultRulesSettings"];
         /**
@@ -521,7 +521,7 @@ export interface paths {
         };
         /**
          * Read the business's default hours settings
-         * @description `value` is what the business sets (null when nothing), `effective` what inheriting phones get over the system fallback, and `sources` where each field comes from.
+         * @description `value` is what the business sets (null when nothing), `effective` what inheriting phones get over the system fallback, and `sources` where each field comes from. With `at`, a preview: the section as the pending scheduled changes due by then will leave it (without an ETag).
          */
         get: operations["GetDefaultHoursSettings"];
         /**
@@ -549,7 +549,7 @@ export interface paths {
         };
         /**
          * Read the business's default sms settings
-         * @description `value` is what the business sets (null when nothing), `effective` what inheriting phones get over the system fallback, and `sources` where each field comes from.
+         * @description `value` is what the business sets (null when nothing), `effective` what inheriting phones get over the system fallback, and `sources` where each field comes from. With `at`, a preview: the section as the pending scheduled changes due by then will leave it (without an ETag).
          */
         get: operations["GetDefaultSmsSettings"];
         /**
@@ -1992,6 +1992,25 @@ export interface components {
             at: components["schemas"]["ScheduleTime"];
             onConflict?: null | components["schemas"]["ConflictPolicy"];
             note?: null | string;
+            readonly id?: null | string;
+            readonly businessId?: null | string;
+            readonly phoneId?: null | string;
+            /** Format: date-time */
+            readonly createdAt?: string;
+            readonly createdBy?: components["schemas"]["Author"];
+            /** Format: date-time */
+            readonly updatedAt?: string;
+            /** Format: int64 */
+            readonly version?: number;
+            readonly cancelled?: boolean;
+            /** Format: date-time */
+            readonly defaultsDueAt?: null | string;
+            readonly defaultsStatus?: components["schemas"]["ScheduleStatus"];
+            readonly defaultsRevisionId?: null | string;
+            readonly applications?: null | components["schemas"]["ScheduleApplication"][];
+            readonly status?: components["schemas"]["ScheduleStatus"];
+            readonly eTag?: null | string;
+            readonly instanceId?: null | string;
         };
         ScheduledChangeList: {
             items: components["schemas"]["ScheduledChange"][];
