@@ -69,11 +69,15 @@ public sealed class ChangeFeedPacer(IOptions<RealtimeOptions> options) : Request
         return colls >= 0 && colls + 1 < segments.Length ? Uri.UnescapeDataString(segments[colls + 1]) : null;
     }
 
-    /// <summary>A change of documents: not a read, a query (a POST too) or a query plan.</summary>
+    /// <summary>
+    /// A change of documents: not a read, a query (a POST too) or a query plan. Taking one for a write would only cost
+    /// a read of that feed sooner.
+    /// </summary>
     private static bool IsWrite(RequestMessage request) =>
         request.Method != HttpMethod.Get && request.Method != HttpMethod.Head
         && request.Headers["x-ms-documentdb-isquery"] is null
-        && request.Headers["x-ms-cosmos-is-query-plan-request"] is null;
+        && request.Headers["x-ms-cosmos-is-query-plan-request"] is null
+        && request.Headers["Content-Type"] != "application/query+json";
 
     /// <summary>One container's pace, shared by every reader of its feed on this instance.</summary>
     private sealed class Pace
