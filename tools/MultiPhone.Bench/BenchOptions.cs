@@ -15,6 +15,7 @@ internal sealed record BenchOptions
             [MigrationBench.Command] = MigrationBench.RunAsync,
             [RealtimeBench.Command] = RealtimeBench.RunAsync,
             [HistoryBench.Command] = HistoryBench.RunAsync,
+            [IdleBench.Command] = IdleBench.RunAsync,
         };
 
     public static string Usage =>
@@ -23,7 +24,7 @@ internal sealed record BenchOptions
         + "[--warmup 200 (phone-numbers: requests; realtime: writes)] [--phones 20 (agent-config)] [--rounds 7 (agent-config, history; at least 5)] "
         + "[--seconds 5 (agent-config, history: per variant and round)] "
         + "[--clients 50] [--writes 500] [--rate 25 (writes per second)] [--fanout 200] (realtime) "
-        + "[--businesses 10000 --seed 1 (migration)]";
+        + "[--businesses 10000 --seed 1 (migration)] [--cosmos https://127.0.0.1:8081 --idle 60 (idle: seconds counted)]";
 
     public required string Command { get; init; }
 
@@ -69,6 +70,12 @@ internal sealed record BenchOptions
     /// <summary>The legacy data's seed (the same seed, the same businesses).</summary>
     public int Seed { get; init; } = 1;
 
+    /// <summary>Idle: the local Cosmos server the app uses, whose request counts are read.</summary>
+    public Uri Cosmos { get; init; } = new("https://127.0.0.1:8081");
+
+    /// <summary>Idle: how long the requests are counted.</summary>
+    public int IdleSeconds { get; init; } = 60;
+
     public static bool TryParse(string[] args, [NotNullWhen(true)] out BenchOptions? options, [NotNullWhen(false)] out string? error)
     {
         options = null;
@@ -110,8 +117,11 @@ internal sealed record BenchOptions
             case "--url" when Uri.TryCreate(value, UriKind.Absolute, out var url):
                 next = current with { Url = url };
                 return true;
-            case "--url":
-                error = $"--url: '{value}' is not an absolute URL.";
+            case "--cosmos" when Uri.TryCreate(value, UriKind.Absolute, out var cosmos):
+                next = current with { Cosmos = cosmos };
+                return true;
+            case "--url" or "--cosmos":
+                error = $"{name}: '{value}' is not an absolute URL.";
                 return false;
             case "--token":
                 next = current with { Token = value };
@@ -120,7 +130,7 @@ internal sealed record BenchOptions
                 next = current with { TokensFile = value };
                 return true;
             case "--concurrency" or "--requests" or "--warmup" or "--phones" or "--businesses" or "--seed"
-                or "--rounds" or "--seconds" or "--clients" or "--writes" or "--rate" or "--fanout":
+                or "--rounds" or "--seconds" or "--clients" or "--writes" or "--rate" or "--fanout" or "--idle":
                 return TryCount(current, name, value, out next, out error);
             default:
                 error = $"Unknown option {name}.";
@@ -150,6 +160,7 @@ internal sealed record BenchOptions
             "--writes" => current with { Writes = count },
             "--rate" => current with { Rate = count },
             "--fanout" => current with { FanOut = count },
+            "--idle" => current with { IdleSeconds = count },
             _ => current with { Warmup = count },
         };
         error = null;

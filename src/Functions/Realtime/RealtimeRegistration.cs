@@ -1,5 +1,6 @@
 using Azure.Core;
 using Azure.Identity;
+using Microsoft.Azure.Cosmos;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using MultiPhone.Cosmos;
 using MultiPhone.Realtime;
@@ -18,6 +19,8 @@ public static class RealtimeRegistration
         services.AddOptions<RealtimeOptions>().BindConfiguration(RealtimeOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SignalRServiceOptions>().BindConfiguration(SignalRServiceOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddCosmosContainer(new ContainerDefinition(ChangeFeedListener.LeasesContainer, "/id"));
+        // The change feed's reads are paced, and this instance's writes wake them, in the Cosmos client's pipeline.
+        services.AddSingleton<ChangeFeedPacer>().AddSingleton<RequestHandler>(sp => sp.GetRequiredService<ChangeFeedPacer>());
         services.AddSingleton<ChannelAccess>()
             .AddSingleton<ChangeRouter>()
             .AddHostedService<ChangeFeedListener>();

@@ -15,6 +15,8 @@ namespace MultiPhone.Realtime;
 /// <item>a pull-model reader per instance from "now" with its position in memory, because every instance must drop
 /// what a change made stale in its own agent-configuration cache, not only the one that routes it.</item>
 /// </list>
+/// Both are paced by <see cref="ChangeFeedPacer"/>: a quiet feed is read less and less often, a write of this
+/// instance wakes it.
 /// </summary>
 public sealed partial class ChangeFeedListener(
     Database database,
@@ -25,6 +27,8 @@ public sealed partial class ChangeFeedListener(
     ILogger<ChangeFeedListener> logger) : BackgroundService
 {
     public const string LeasesContainer = "leases";
+
+    private static readonly TimeSpan ProcessorPollDelay = TimeSpan.FromMilliseconds(10);
 
     private readonly List<ChangeFeedProcessor> _processors = [];
 
@@ -73,7 +77,9 @@ public sealed partial class ChangeFeedListener(
             .GetChangeFeedProcessorBuilder(ProcessorName(name), (Container.ChangeFeedStreamHandler)((_, changes, ct) => RouteAsync(name, changes, ct)))
             .WithInstanceName(instance)
             .WithLeaseContainer(database.GetContainer(LeasesContainer))
-            .WithPollInterval(options.Value.PollInterval)
+            // The pacer decides when the next read goes (it holds the read back): this only keeps an empty feed from
+            // being read in a tight loop should it not.
+            .WithPollInterval(ProcessorPollDelay)
             // A first start begins now; afterwards each lease continues from its checkpoint.
             .WithStartTime(DateTime.UtcNow)
             .WithErrorNotification((lease, error) =>
@@ -123,39 +129,33 @@ public sealed partial class ChangeFeedListener(
         }
     }
 
-    private async Task KeepCacheFreshAsync(CancellationToken ct)
+    private Task KeepCacheFreshAsync(CancellationToken ct) =>
+        Task.WhenAll(observers.SelectMany(o => o.Containers).Distinct().Select(name => FollowForCacheAsync(name, ct)));
+
+    /// <summary>Reads one container's feed for the cache; each read waits in the pacer while the feed is quiet.</summary>
+    private async Task FollowForCacheAsync(string name, CancellationToken ct)
     {
-        var feeds = observers.SelectMany(o => o.Containers).Distinct()
-            .Select(name => (Name: name, Feed: database.GetContainer(name).GetChangeFeedStreamIterator(ChangeFeedStartFrom.Now(), ChangeFeedMode.LatestVersion)))
-            .ToList();
+        var feed = database.GetContainer(name).GetChangeFeedStreamIterator(ChangeFeedStartFrom.Now(), ChangeFeedMode.LatestVersion);
         while (!ct.IsCancellationRequested)
         {
-            var idle = true;
-            foreach (var (name, feed) in feeds)
+            try
             {
-                try
+                using var page = await feed.ReadNextAsync(ct);
+                if (page.StatusCode == HttpStatusCode.NotModified)
                 {
-                    using var page = await feed.ReadNextAsync(ct);
-                    if (page.StatusCode == HttpStatusCode.NotModified)
-                    {
-                        continue;
-                    }
-                    page.EnsureSuccessStatusCode();
-                    idle = false;
-                    foreach (var change in await ReadAsync(name, page.Content, ct))
-                    {
-                        Observe(change);
-                    }
+                    continue;
                 }
-                catch (Exception e) when (e is CosmosException or HttpRequestException && !ct.IsCancellationRequested)
+                page.EnsureSuccessStatusCode();
+                foreach (var change in await ReadAsync(name, page.Content, ct))
                 {
-                    // The position is kept; the next round reads the same page again. MaxStaleness bounds the cache meanwhile.
-                    LogCacheFeedError(logger, e, name);
+                    Observe(change);
                 }
             }
-            if (idle)
+            catch (Exception e) when (e is CosmosException or HttpRequestException && !ct.IsCancellationRequested)
             {
-                await Task.Delay(options.Value.PollInterval, ct);
+                // The position is kept; the next read (paced as an empty one) asks for the same page again.
+                // MaxStaleness bounds the cache meanwhile.
+                LogCacheFeedError(logger, e, name);
             }
         }
     }
