@@ -57,12 +57,19 @@ internal static class SchedulesBench
                 Console.Error.WriteLine($"Scheduled {scheduled.Count} of {planned.Count} changes, the last at {DateTimeOffset.UtcNow:HH:mm:ss}Z for {minute:HH:mm:ss}Z: give a longer --lead.");
                 return ExitCodes.UnexpectedStatus;
             }
+            // Every local time was written to fall in the minute in its zone: the API must have read it so.
+            var outside = scheduled.SelectMany(c => c.Applications).Count(a => a.DueAt < minute || a.DueAt >= minute.AddMinutes(1));
+            if (outside > 0)
+            {
+                Console.Error.WriteLine($"{outside} applications are not due in the minute from {minute:HH:mm:ss}Z.");
+                ok = false;
+            }
             var giveUp = minute + TimeSpan.FromMinutes(1) + Deadline;
             Console.WriteLine($"# scheduled by {DateTimeOffset.UtcNow:HH:mm:ss}Z; waiting until every client has its changes or {giveUp:HH:mm:ss}Z");
             await WaitForMessagesAsync(scheduled, subscribers, giveUp);
-            var loadAtDue = LoadAverage();
+            var loadAfter = LoadAverage();
             var resolved = await ResolvedAsync(client, businessId, giveUp);
-            ok &= Print(scheduled, resolved, subscribers, loadAtDue);
+            ok &= Print(scheduled, resolved, subscribers, loadAfter);
             return ok ? ExitCodes.Ok : ExitCodes.UnexpectedStatus;
         }
         finally
@@ -142,7 +149,7 @@ internal static class SchedulesBench
     }
 
     /// <summary>Prints a row per group and the totals; whether every application applied and reached its client.</summary>
-    private static bool Print(IReadOnlyList<Scheduled> scheduled, Dictionary<string, JsonElement> resolved, IReadOnlyList<RealtimeSubscriber> phones, string loadAtDue)
+    private static bool Print(IReadOnlyList<Scheduled> scheduled, Dictionary<string, JsonElement> resolved, IReadOnlyList<RealtimeSubscriber> phones, string loadAfter)
     {
         var byPhone = phones.ToDictionary(p => p.PhoneId);
         var rows = scheduled.SelectMany(s => Applications(resolved[s.Id]).Select(a => (
@@ -168,7 +175,7 @@ internal static class SchedulesBench
         var (appliedAll, messagesAll) = (Ms(rows.Select(r => r.Applied)), Ms(rows.Select(r => r.Message)));
         var others = rows.Where(r => r.Status != "applied").GroupBy(r => r.Status).Select(g => $"{g.Count()} {g.Key}").ToList();
         Console.WriteLine(FormattableString.Invariant(
-            $"# {scheduled.Count} changes, {rows.Count} applications: {appliedAll.Length} applied{(others.Count > 0 ? ", " + string.Join(", ", others) : "")}; {messagesAll.Length} messages arrived; max lateByMs {rows.Max(r => r.LateByMs ?? 0)}; load average at the due minute {loadAtDue}"));
+            $"# {scheduled.Count} changes, {rows.Count} applications: {appliedAll.Length} applied{(others.Count > 0 ? ", " + string.Join(", ", others) : "")}; {messagesAll.Length} messages arrived; max lateByMs {rows.Max(r => r.LateByMs ?? 0)}; load average once they had arrived {loadAfter}"));
         // Applied before its time: the API's lateByMs says 0 then, appliedAt − dueAt how early.
         if (appliedAll.Length > 0 && appliedAll[0] < 0)
         {
