@@ -70,6 +70,7 @@ internal static class SchedulesBench
             var loadAfter = LoadAverage();
             var resolved = await ResolvedAsync(client, businessId, giveUp);
             ok &= Print(scheduled, resolved, subscribers, loadAfter);
+            await PrintWritesAsync(client, businessId, scheduled);
             return ok ? ExitCodes.Ok : ExitCodes.UnexpectedStatus;
         }
         finally
@@ -190,6 +191,37 @@ internal static class SchedulesBench
         Console.WriteLine(FormattableString.Invariant(
             $"# due → applied p50 {P(appliedAll, 50):F0} ms, p99 {P(appliedAll, 99):F0} ms; due → message p50 {P(messagesAll, 50):F0} ms, p99 {P(messagesAll, 99):F0} ms (goal: every one applied and delivered, p99 < {GoalMs:F0} ms): {(met ? "met" : "NOT met")}"));
         return appliedAll.Length == rows.Count && messagesAll.Length == rows.Count;
+    }
+
+    /// <summary>
+    /// Where the time went, from each write's revision (the business's history, read page by page): its
+    /// <c>scheduled.lateByMs</c> is due → the write starting (the timer, the orchestration, the activity and its reads),
+    /// the rest of its lateness the write itself (the section and its revision in one batch).
+    /// </summary>
+    private static async Task PrintWritesAsync(HttpClient client, string businessId, IReadOnlyList<Scheduled> scheduled)
+    {
+        var ids = scheduled.Select(s => s.Id).ToHashSet();
+        var (started, writing) = (new List<TimeSpan?>(), new List<TimeSpan?>());
+        string? continuation = null;
+        do
+        {
+            var page = await client.GetFromJsonAsync<JsonElement>(
+                $"api/v2/businesses/{businessId}/history?pageSize=200{(continuation is null ? "" : $"&continuationToken={Uri.EscapeDataString(continuation)}")}");
+            foreach (var entry in page.GetProperty("items").EnumerateArray())
+            {
+                if (entry.TryGetProperty("scheduled", out var stamp) && stamp.ValueKind == JsonValueKind.Object && ids.Contains(stamp.GetProperty("changeId").GetString()!))
+                {
+                    var start = TimeSpan.FromMilliseconds(stamp.GetProperty("lateByMs").GetInt64());
+                    started.Add(start);
+                    writing.Add(entry.GetProperty("at").GetDateTimeOffset() - stamp.GetProperty("dueAt").GetDateTimeOffset() - start);
+                }
+            }
+            continuation = page.TryGetProperty("continuationToken", out var next) && next.ValueKind == JsonValueKind.String ? next.GetString() : null;
+        }
+        while (continuation is not null);
+        var (before, during) = (Ms(started), Ms(writing));
+        Console.WriteLine(FormattableString.Invariant(
+            $"# {before.Length} writes (their revisions): due → write started p50 {P(before, 50):F0} ms, p99 {P(before, 99):F0} ms; the write p50 {P(during, 50):F0} ms, p99 {P(during, 99):F0} ms"));
     }
 
     private static IEnumerable<(string PhoneId, DateTimeOffset DueAt, string Status, DateTimeOffset? AppliedAt, long? LateByMs)> Applications(JsonElement change) =>
