@@ -45,23 +45,10 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# js EXPRESSION: evaluates EXPRESSION with `d` bound to the JSON read from standard input.
-js() { node -e "const d = JSON.parse(require('fs').readFileSync(0, 'utf8')); const v = ($1); console.log(typeof v === 'object' ? JSON.stringify(v) : v);"; }
-free_port() { node -e "const s = require('net').createServer().listen(0, '127.0.0.1', () => { console.log(s.address().port); s.close(); });"; }
 now() { date +%s.%N; }
 seconds() { node -e "console.log((Number(process.argv[2]) - Number(process.argv[1])).toFixed(1))" "$1" "$2"; }
 
-(cd tools/emulators && exec node cosmos-server.js 0) >"$work/cosmos.log" 2>&1 &
-pids+=($!)
-tools/emulators/node_modules/.bin/azurite --inMemoryPersistence --disableTelemetry --skipApiVersionCheck \
-  --blobPort 0 --queuePort 0 --tablePort 0 >"$work/azurite.log" 2>&1 &
-pids+=($!)
-wait_until 60 "the Cosmos server to listen" grep -q "listening on" "$work/cosmos.log"
-wait_until 60 "Azurite to listen" grep -q "Table service is successfully listening" "$work/azurite.log"
-cosmos="$(grep -o 'https://[^ ]*' "$work/cosmos.log")"
-port_of() { grep -o "$1 service is successfully listening at http://127.0.0.1:[0-9]*" "$work/azurite.log" | grep -o '[0-9]*$'; }
-# Azurite's published development account key: local emulator only.
-storage="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:$(port_of Blob)/devstoreaccount1;QueueEndpoint=http://127.0.0.1:$(port_of Queue)/devstoreaccount1;TableEndpoint=http://127.0.0.1:$(port_of Table)/devstoreaccount1;"
+start_own_emulators "$work"
 port="$(free_port)"
 api="http://127.0.0.1:$port/api/v2/migrations/legacy-phones"
 

@@ -1,5 +1,6 @@
 # shellcheck shell=bash
-# Helpers shared by run.sh, test.sh and bench.sh: check the tools, install the pinned local emulators.
+# Helpers shared by run.sh, test.sh, bench.sh and the crash tests: check the tools, install the pinned local emulators,
+# start emulators of their own.
 # Sourced with $root set to the repository root.
 
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
@@ -47,3 +48,30 @@ wait_until() {
     sleep 0.2
   done
 }
+
+# free_port: a TCP port free on 127.0.0.1 at the time of asking.
+free_port() { node -e "const s = require('net').createServer().listen(0, '127.0.0.1', () => { console.log(s.address().port); s.close(); });"; }
+
+# js EXPRESSION: evaluates EXPRESSION with `d` bound to the JSON read from standard input, prints the result.
+js() { node -e "const d = JSON.parse(require('fs').readFileSync(0, 'utf8')); const v = ($1); console.log(typeof v === 'object' ? JSON.stringify(v) : v);"; }
+
+# start_own_emulators DIR: a Cosmos server and Azurite of their own on free ports (for the crash tests), logging into
+# DIR; appends their pids to the caller's `pids` array and sets `cosmos` (the endpoint) and `storage` (Azurite's
+# connection string).
+start_own_emulators() {
+  local dir=$1
+  (cd "$root/tools/emulators" && exec node cosmos-server.js 0) >"$dir/cosmos.log" 2>&1 &
+  pids+=($!)
+  "$root/tools/emulators/node_modules/.bin/azurite" --inMemoryPersistence --disableTelemetry --skipApiVersionCheck \
+    --blobPort 0 --queuePort 0 --tablePort 0 >"$dir/azurite.log" 2>&1 &
+  pids+=($!)
+  wait_until 60 "the Cosmos server to listen" grep -q "listening on" "$dir/cosmos.log"
+  wait_until 60 "Azurite to listen" grep -q "Table service is successfully listening" "$dir/azurite.log"
+  cosmos="$(grep -o 'https://[^ ]*' "$dir/cosmos.log")"
+  local blob queue table
+  blob="$(azurite_port "$dir" Blob)" queue="$(azurite_port "$dir" Queue)" table="$(azurite_port "$dir" Table)"
+  # Azurite's published development account key: local emulator only.
+  storage="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:$blob/devstoreaccount1;QueueEndpoint=http://127.0.0.1:$queue/devstoreaccount1;TableEndpoint=http://127.0.0.1:$table/devstoreaccount1;"
+}
+
+azurite_port() { grep -o "$2 service is successfully listening at http://127.0.0.1:[0-9]*" "$1/azurite.log" | grep -o '[0-9]*$'; }

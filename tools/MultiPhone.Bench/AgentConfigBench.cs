@@ -16,10 +16,13 @@ internal static class AgentConfigBench
     /// <summary>Turns each endpoint takes within a round.</summary>
     private const int Slices = 5;
 
+    private const int DefaultPhones = 20;
+
     public static async Task<int> RunAsync(HttpClient client, BenchOptions options)
     {
         var businessId = $"bench-{Guid.NewGuid():N}";
-        if (!await PhoneNumbersBench.CreateBusinessAsync(client, businessId, options.Phones) || await AgentConfigSetup.CreateAsync(client, businessId, options.Phones) is not { } numbers)
+        var phones = options.Phones ?? DefaultPhones;
+        if (!await PhoneNumbersBench.CreateBusinessAsync(client, businessId, phones) || await AgentConfigSetup.CreateAsync(client, businessId, phones) is not { } numbers)
         {
             return ExitCodes.UnexpectedStatus;
         }
@@ -30,7 +33,7 @@ internal static class AgentConfigBench
             Console.Error.WriteLine($"agent-config answered {(int)sample.StatusCode}; is the API the one scripts/bench.sh starts?");
             return ExitCodes.UnexpectedStatus;
         }
-        Console.WriteLine($"# {options.Phones} phones, agent-config body {size} bytes, constant body {size} bytes, {options.Concurrency} clients, "
+        Console.WriteLine($"# {phones} phones, agent-config body {size} bytes, constant body {size} bytes, {options.Concurrency} clients, "
             + $"{options.Rounds} rounds of {options.Seconds} s per endpoint, taken in {Slices} turns");
 
         var config = new Scenario("agent-config", sequence => new HttpRequestMessage(HttpMethod.Get, ConfigPath(numbers[sequence % numbers.Length])), HttpStatusCode.OK);

@@ -16,15 +16,17 @@ internal sealed record BenchOptions
             [RealtimeBench.Command] = RealtimeBench.RunAsync,
             [HistoryBench.Command] = HistoryBench.RunAsync,
             [IdleBench.Command] = IdleBench.RunAsync,
+            [SchedulesBench.Command] = SchedulesBench.RunAsync,
         };
 
     public static string Usage =>
         $"Usage: MultiPhone.Bench <{string.Join('|', Commands.Keys)}> [--url http://localhost:7071] "
         + $"[--token TOKEN | --tokens-file PATH (default {DefaultTokensFile})] [--concurrency 16] [--requests 2000] "
-        + "[--warmup 200 (phone-numbers: requests; realtime: writes)] [--phones 20 (agent-config)] [--rounds 7 (agent-config, history; at least 5)] "
+        + "[--warmup 200 (phone-numbers: requests; realtime: writes)] [--phones (agent-config: 20, schedules: 200)] [--rounds 7 (agent-config, history; at least 5)] "
         + "[--seconds 5 (agent-config, history: per variant and round)] "
         + "[--clients 50] [--writes 500] [--rate 25 (writes per second)] [--fanout 200] (realtime) "
-        + "[--businesses 10000 --seed 1 (migration)] [--cosmos https://127.0.0.1:8081 --idle 60 (idle: seconds counted)]";
+        + "[--businesses 10000 --seed 1 (migration)] [--cosmos https://127.0.0.1:8081 --idle 60 (idle: seconds counted)] "
+        + "[--changes 500 --lead 90 (schedules: changes, seconds ahead)]";
 
     public required string Command { get; init; }
 
@@ -61,8 +63,17 @@ internal sealed record BenchOptions
     /// <summary>How long each endpoint is measured in each round of agent-config: long enough to span several cache refreshes.</summary>
     public int Seconds { get; init; } = 5;
 
-    /// <summary>How many phones agent-config spreads its calls over; each is read from Cosmos about once a second.</summary>
-    public int Phones { get; init; } = 20;
+    /// <summary>
+    /// How many phones agent-config spreads its calls over (each is read from Cosmos about once a second; default 20),
+    /// or schedules spreads its changes over (default 200).
+    /// </summary>
+    public int? Phones { get; init; }
+
+    /// <summary>Schedules: scheduled changes due in the same minute.</summary>
+    public int Changes { get; init; } = 500;
+
+    /// <summary>Schedules: at least how many seconds after the changes are scheduled they fall due.</summary>
+    public int Lead { get; init; } = 90;
 
     /// <summary>How many legacy businesses the migration benchmark seeds and migrates.</summary>
     public int Businesses { get; init; } = 10_000;
@@ -130,7 +141,7 @@ internal sealed record BenchOptions
                 next = current with { TokensFile = value };
                 return true;
             case "--concurrency" or "--requests" or "--warmup" or "--phones" or "--businesses" or "--seed"
-                or "--rounds" or "--seconds" or "--clients" or "--writes" or "--rate" or "--fanout" or "--idle":
+                or "--rounds" or "--seconds" or "--clients" or "--writes" or "--rate" or "--fanout" or "--idle" or "--changes" or "--lead":
                 return TryCount(current, name, value, out next, out error);
             default:
                 error = $"Unknown option {name}.";
@@ -161,6 +172,8 @@ internal sealed record BenchOptions
             "--rate" => current with { Rate = count },
             "--fanout" => current with { FanOut = count },
             "--idle" => current with { IdleSeconds = count },
+            "--changes" => current with { Changes = count },
+            "--lead" => current with { Lead = count },
             _ => current with { Warmup = count },
         };
         error = null;

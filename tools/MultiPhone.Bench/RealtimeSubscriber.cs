@@ -8,12 +8,14 @@ namespace MultiPhone.Bench;
 
 /// <summary>
 /// One voice agent following one phone, as docs/realtime.md tells clients to: negotiate at <c>/api/v2/realtime</c>,
-/// connect over WebSocket, subscribe to <c>phone:{p}:voice</c>. It notes when each voice version arrived.
+/// connect over WebSocket, subscribe to <c>phone:{p}:voice</c>. It notes when each voice version arrived, and when
+/// each effective voice section did (wall clock, for times the app gives, such as a scheduled change's due instant).
 /// </summary>
 internal sealed class RealtimeSubscriber : IAsyncDisposable
 {
     private readonly HubConnection _connection;
     private readonly List<(long Version, long At)> _arrivals = [];
+    private readonly List<(DateTimeOffset At, JsonElement Effective)> _sections = [];
 
     private RealtimeSubscriber(HubConnection connection, string phoneId) => (_connection, PhoneId) = (connection, phoneId);
 
@@ -50,15 +52,29 @@ internal sealed class RealtimeSubscriber : IAsyncDisposable
         }
     }
 
+    /// <summary>When the first message whose effective voice section has <paramref name="field"/> equal to <paramref name="value"/> arrived.</summary>
+    public DateTimeOffset? ArrivalOf(string field, JsonElement value)
+    {
+        lock (_arrivals)
+        {
+            return _sections
+                .Where(s => s.Effective.TryGetProperty(field, out var actual) && JsonElement.DeepEquals(actual, value))
+                .Select(s => (DateTimeOffset?)s.At)
+                .FirstOrDefault();
+        }
+    }
+
     private void Receive(JsonElement message)
     {
         var at = Stopwatch.GetTimestamp();
+        var wallClock = DateTimeOffset.UtcNow;
         if (message.GetProperty("type").GetString() == "phone.voice.changed"
             && message.GetProperty("versions").TryGetProperty("voice", out var version))
         {
             lock (_arrivals)
             {
                 _arrivals.Add((version.GetInt64(), at));
+                _sections.Add((wallClock, message.GetProperty("data").GetProperty("effective").Clone()));
             }
         }
     }
