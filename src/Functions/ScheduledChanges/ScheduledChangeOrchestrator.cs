@@ -64,15 +64,24 @@ public sealed class ScheduleDueTimesActivity(ScheduleApplier applier) : TaskActi
 
 /// <summary>
 /// Applies what is due (<see cref="ScheduleApplier.ApplyDueAsync"/>). May run again after a crash: a write it already
-/// made is found in the target's history by its stamp and not made twice.
+/// made is found in the target's history by its stamp and not made twice. Durable timers on Azure Storage may fire up
+/// to a second early (a queue message's visibility delay is whole seconds), so it first waits out what is left.
 /// </summary>
-public sealed class ApplyScheduledChangeActivity(ScheduleApplier applier) : TaskActivity<ScheduleStep, ScheduleStatus?>
+public sealed class ApplyScheduledChangeActivity(ScheduleApplier applier, TimeProvider time) : TaskActivity<ScheduleStep, ScheduleStatus?>
 {
     public const string Name = "ApplyScheduledChange";
 
     [Function(Name)]
     public Task<ScheduleStatus?> Trigger([ActivityTrigger] ScheduleStep input, string instanceId) => RunAsync(new FunctionActivityContext(Name, instanceId), input);
 
-    public override Task<ScheduleStatus?> RunAsync(TaskActivityContext context, ScheduleStep input) =>
-        applier.ApplyDueAsync(input.BusinessId, input.ChangeId, input.Version, input.Due, CancellationToken.None);
+    private static readonly TimeSpan MostEarly = TimeSpan.FromSeconds(2);
+
+    public override async Task<ScheduleStatus?> RunAsync(TaskActivityContext context, ScheduleStep input)
+    {
+        if (input.Due - time.GetUtcNow() is { Ticks: > 0 } early)
+        {
+            await Task.Delay(early < MostEarly ? early : MostEarly, time, CancellationToken.None);
+        }
+        return await applier.ApplyDueAsync(input.BusinessId, input.ChangeId, input.Version, input.Due, CancellationToken.None);
+    }
 }

@@ -49,7 +49,7 @@ public sealed class Revisions(RevisionIds ids, IHistoryRetention retention, Time
 
     private static readonly AsyncLocal<string?> RestoredFrom = new();
 
-    private static readonly AsyncLocal<ScheduleStamp?> Scheduled = new();
+    private static readonly AsyncLocal<ScheduledWrite?> Scheduled = new();
 
     /// <summary>The writes that follow in this flow restore revision <paramref name="revisionId"/>.</summary>
     public static IDisposable Restoring(string revisionId)
@@ -59,12 +59,13 @@ public sealed class Revisions(RevisionIds ids, IHistoryRetention retention, Time
         return new Undo(() => RestoredFrom.Value = previous);
     }
 
-    /// <summary>The writes that follow in this flow apply a scheduled change.</summary>
-    public static IDisposable Applying(ScheduleStamp stamp)
+    /// <summary>The writes that follow in this flow apply a scheduled change; the result names the revision last made for one.</summary>
+    public static ScheduledWrite Applying(ScheduleStamp stamp)
     {
         var previous = Scheduled.Value;
-        Scheduled.Value = stamp;
-        return new Undo(() => Scheduled.Value = previous);
+        var write = new ScheduledWrite(stamp, () => Scheduled.Value = previous);
+        Scheduled.Value = write;
+        return write;
     }
 
     /// <summary>A stored document's content as history shows it: its JSON without bookkeeping fields.</summary>
@@ -83,9 +84,11 @@ public sealed class Revisions(RevisionIds ids, IHistoryRetention retention, Time
         var at = time.GetUtcNow();
         var changes = FieldDiff.Compare(draft.Before, draft.After);
         var days = draft.RetentionDays ?? await retention.DaysAsync(draft.BusinessId, ct);
+        var id = ids.Next(at, draft.Container);
+        Scheduled.Value?.Made(id);
         return new Revision
         {
-            Id = ids.Next(at, draft.Container),
+            Id = id,
             BusinessId = draft.BusinessId,
             RevisionOf = draft.DocumentId,
             At = at,
@@ -98,7 +101,7 @@ public sealed class Revisions(RevisionIds ids, IHistoryRetention retention, Time
             Before = draft.Before,
             After = draft.After,
             RestoredFrom = RestoredFrom.Value,
-            Scheduled = Scheduled.Value,
+            Scheduled = Scheduled.Value?.Stamp,
             AffectedPhoneIds = draft.AffectedPhoneIds,
             UnaffectedPhoneIds = draft.UnaffectedPhoneIds,
             Ttl = (int)TimeSpan.FromDays(days).TotalSeconds,
@@ -107,6 +110,19 @@ public sealed class Revisions(RevisionIds ids, IHistoryRetention retention, Time
 
     private sealed class Undo(Action undo) : IDisposable
     {
+        public void Dispose() => undo();
+    }
+
+    /// <summary>Writes made for a scheduled change: its stamp, and the id of the last revision made for them.</summary>
+    public sealed class ScheduledWrite(ScheduleStamp stamp, Action undo) : IDisposable
+    {
+        public ScheduleStamp Stamp { get; } = stamp;
+
+        /// <summary>The revision of the write, once it succeeded (a write refused for a stale ETag made none).</summary>
+        public string? RevisionId { get; private set; }
+
+        internal void Made(string revisionId) => RevisionId = revisionId;
+
         public void Dispose() => undo();
     }
 }

@@ -23,7 +23,7 @@ public sealed partial class ScheduleApplier(
     TimeProvider time,
     ILogger<ScheduleApplier> logger)
 {
-    private const int Attempts = 5;
+    private const int Attempts = 10;
 
     /// <summary>The instants still to wait for, soonest first; none when the change is gone, cancelled or rescheduled since.</summary>
     public async Task<IReadOnlyList<DateTimeOffset>> DueTimesAsync(string businessId, string changeId, long version, CancellationToken ct)
@@ -75,7 +75,7 @@ public sealed partial class ScheduleApplier(
         var stamp = Stamp(change, change.DefaultsDueAt!.Value, ScheduleStamp.Apply);
         var resolved = new List<ScheduleApplication>();
         var defaults = await WriteSectionAsync(change, phoneId: null, stamp, (layer, revisions) =>
-            (ScheduleRules.Merge(layer, change.Set), ScheduleRules.Conflicts(paths, revisions, change.Id, change.UpdatedAt)), ct);
+            (ScheduleRules.Merge(layer, change.Set), ScheduleRules.Conflicts(paths, revisions, change.UpdatedAt)), ct);
         if (defaults.Status != ScheduleStatus.Applied)
         {
             resolved.AddRange(change.Applications.Where(a => a.Status == ScheduleStatus.Pending).Select(a => Resolve(a, defaults)));
@@ -132,7 +132,7 @@ public sealed partial class ScheduleApplier(
         var written = change.Section == ScheduleRules.PhoneSection
             ? await WritePhoneAsync(change, stamp, paths, ct)
             : await WriteSectionAsync(change, application.PhoneId, stamp, (layer, revisions) =>
-                (ScheduleRules.Merge(layer, change.Set), ScheduleRules.Conflicts(paths, revisions, change.Id, change.UpdatedAt)), ct);
+                (ScheduleRules.Merge(layer, change.Set), ScheduleRules.Conflicts(paths, revisions, change.UpdatedAt)), ct);
         return Resolve(application, written);
     }
 
@@ -175,20 +175,20 @@ public sealed partial class ScheduleApplier(
             }
             var started = time.GetUtcNow();
             Result<string> put;
-            using (Revisions.Applying(stamp with { LateByMs = LateBy(stamp.DueAt, started) ?? 0 }))
+            using (var write = Revisions.Applying(stamp with { LateByMs = LateBy(stamp.DueAt, started) ?? 0 }))
             {
                 put = await settingsService.PutLayerAsync(change.Section, change.BusinessId, phoneId, next, layer?.Item.ETag ?? SectionDocument.ETagOf(0), ct);
-            }
-            if (put.IsOk)
-            {
-                var mine = Done(await history.SinceAsync(change.BusinessId, SettingsStore.Definition.Name, documentId, started, ct), stamp);
-                return new Written(ScheduleStatus.Applied, mine?.Id, mine?.At ?? started, Before: layer?.Item.Value);
+                if (put.IsOk)
+                {
+                    return new Written(ScheduleStatus.Applied, write.RevisionId, started, Before: layer?.Item.Value);
+                }
             }
             if (put.Problem.Status != 412 || attempt == Attempts)
             {
                 LogFailed(logger, change.Id, scope, put.Problem.Detail);
                 return new Written(ScheduleStatus.Failed, Problem: new ScheduleProblem(put.Problem.Title, put.Problem.Detail, put.Problem.Errors));
             }
+            await LostRaceAsync(attempt, ct);
         }
     }
 
@@ -208,7 +208,7 @@ public sealed partial class ScheduleApplier(
             {
                 return new Written(ScheduleStatus.Applied, done.Id, done.At);
             }
-            var conflicts = ScheduleRules.Conflicts(paths, revisions, change.Id, change.UpdatedAt);
+            var conflicts = ScheduleRules.Conflicts(paths, revisions, change.UpdatedAt);
             if (conflicts.Count > 0 && change.OnConflict == ConflictPolicy.Skip)
             {
                 return new Written(ScheduleStatus.Skipped, Conflicts: conflicts);
@@ -227,20 +227,20 @@ public sealed partial class ScheduleApplier(
             }
             var started = time.GetUtcNow();
             Result<PhoneView> updated;
-            using (Revisions.Applying(stamp with { LateByMs = LateBy(stamp.DueAt, started) ?? 0 }))
+            using (var write = Revisions.Applying(stamp with { LateByMs = LateBy(stamp.DueAt, started) ?? 0 }))
             {
                 updated = await phones.UpdateAsync(change.BusinessId, phoneId, input, found.Value.ETag, ct);
-            }
-            if (updated.IsOk)
-            {
-                var mine = Done(await history.SinceAsync(change.BusinessId, PhoneNumberStore.PhonesDefinition.Name, phoneId, started, ct), stamp);
-                return new Written(ScheduleStatus.Applied, mine?.Id, mine?.At ?? started);
+                if (updated.IsOk)
+                {
+                    return new Written(ScheduleStatus.Applied, write.RevisionId, started);
+                }
             }
             if (updated.Problem.Status != 412 || attempt == Attempts)
             {
                 LogFailed(logger, change.Id, phoneId, updated.Problem.Detail);
                 return new Written(ScheduleStatus.Failed, Problem: new ScheduleProblem(updated.Problem.Title, updated.Problem.Detail, updated.Problem.Errors));
             }
+            await LostRaceAsync(attempt, ct);
         }
     }
 
@@ -270,6 +270,10 @@ public sealed partial class ScheduleApplier(
         }
         throw new InvalidOperationException($"Could not record the outcome of scheduled change {read.Id}: it kept changing.");
     }
+
+    /// <summary>After losing a race for the target (several changes due at once on one section): a short, spread wait before reading again.</summary>
+    private Task LostRaceAsync(int attempt, CancellationToken ct) =>
+        Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(10, 50) * attempt), time, ct);
 
     private static Revision? Done(IEnumerable<Revision> revisions, ScheduleStamp stamp) =>
         revisions.LastOrDefault(r => r.Scheduled is { } s && s.ChangeId == stamp.ChangeId && s.Step == stamp.Step && s.DueAt == stamp.DueAt);

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using MultiPhone.Cosmos;
 using MultiPhone.History;
 using NodaTime;
 using NodaTime.Extensions;
@@ -153,11 +154,15 @@ public static class ScheduleRules
         }
     }
 
-    /// <summary>The paths of <paramref name="paths"/> that another revision of the target changed after <paramref name="since"/>.</summary>
-    public static IReadOnlyList<string> Conflicts(IEnumerable<string> paths, IEnumerable<Revision> revisions, string changeId, DateTimeOffset since)
+    /// <summary>
+    /// The paths of <paramref name="paths"/> that a person (or other background work, not a schedule) changed in the
+    /// target after <paramref name="since"/>. Other scheduled changes are not conflicts: a holiday greeting and the
+    /// one that ends it are planned to follow each other.
+    /// </summary>
+    public static IReadOnlyList<string> Conflicts(IEnumerable<string> paths, IEnumerable<Revision> revisions, DateTimeOffset since)
     {
         var touched = revisions
-            .Where(r => r.At > since && r.Scheduled?.ChangeId != changeId)
+            .Where(r => r.At > since && r.Actor.Kind != AuthorKind.Schedule)
             .SelectMany(r => r.Changes.Select(c => c.Path))
             .ToList();
         return [.. paths.Where(path => touched.Any(other => RestoreRules.Overlaps(path, other))).Distinct(StringComparer.Ordinal)];

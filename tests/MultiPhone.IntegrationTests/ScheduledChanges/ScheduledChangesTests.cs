@@ -35,6 +35,28 @@ public sealed class ScheduledChangesTests(ApiFactory api)
     }
 
     [Fact]
+    public async Task NoChangeAppliesBeforeItsTimeEvenAtAFractionOfASecond()
+    {
+        using var tenant = await api.NewTenantAsync();
+        var (phone, _) = await tenant.CreatePhoneAsync(Numbers.NextUs());
+        var start = DateTimeOffset.UtcNow.AddSeconds(3);
+        // Durable's storage timers count whole seconds: instants just short of the next second would fire early.
+        var at = start.AddTicks(-(start.UtcTicks % TimeSpan.TicksPerSecond)).AddSeconds(1).AddMilliseconds(-50);
+        var changes = new List<string>();
+        for (var i = 0; i < 6; i++)
+        {
+            var (change, _) = await tenant.ScheduleAsync(phone.Id, Body("voice", new { greeting = $"Change {i}" }, new { instant = at.AddSeconds(i).ToString("O") }));
+            changes.Add(Id(change));
+        }
+        foreach (var id in changes)
+        {
+            var applied = Application(await tenant.ResolvedAsync(id), phone.Id);
+            var (due, appliedAt) = (applied.GetProperty("dueAt").GetDateTimeOffset(), applied.GetProperty("appliedAt").GetDateTimeOffset());
+            Assert.True(appliedAt >= due, $"Applied at {appliedAt:O}, before its time {due:O}");
+        }
+    }
+
+    [Fact]
     public async Task AFieldScheduledAsNullInheritsTheDefaultAgainWhenItApplies()
     {
         using var tenant = await api.NewTenantAsync();

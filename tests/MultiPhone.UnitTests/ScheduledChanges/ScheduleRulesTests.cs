@@ -76,7 +76,7 @@ public sealed class ScheduleRulesTests
     }
 
     [Fact]
-    public void OnlyOthersChangesOfTheSameFieldsAfterSchedulingAreConflicts()
+    public void OnlyPeoplesChangesOfTheSameFieldsAfterSchedulingAreConflicts()
     {
         var scheduledAt = new DateTimeOffset(2027, 1, 1, 0, 0, 0, TimeSpan.Zero);
         Revision[] revisions =
@@ -84,9 +84,9 @@ public sealed class ScheduleRulesTests
             RevisionOf("escalation", scheduledAt.AddMinutes(-1)),
             RevisionOf("escalation.phoneNumber", scheduledAt.AddMinutes(1)),
             RevisionOf("agentName", scheduledAt.AddMinutes(2)),
-            RevisionOf("greeting", scheduledAt.AddMinutes(3), new ScheduleStamp("this", new Author(AuthorKind.User, "u"), scheduledAt, 0, ScheduleStamp.Apply)),
+            RevisionOf("greeting", scheduledAt.AddMinutes(3), new ScheduleStamp("another", new Author(AuthorKind.User, "u"), scheduledAt, 0, ScheduleStamp.Apply)),
         ];
-        Assert.Equal(["escalation"], ScheduleRules.Conflicts(["greeting", "escalation", "topics"], revisions, "this", scheduledAt));
+        Assert.Equal(["escalation"], ScheduleRules.Conflicts(["greeting", "escalation", "topics"], revisions, scheduledAt));
     }
 
     [Fact]
@@ -121,7 +121,8 @@ public sealed class ScheduleRulesTests
 
     private static Revision RevisionOf(string path, DateTimeOffset at, ScheduleStamp? scheduled = null) => new()
     {
-        Id = $"rev-{at.UtcTicks}", BusinessId = "b", RevisionOf = "p:voice", At = at, Actor = new Author(AuthorKind.User, "someone"),
+        Id = $"rev-{at.UtcTicks}", BusinessId = "b", RevisionOf = "p:voice", At = at,
+        Actor = scheduled is null ? new Author(AuthorKind.User, "someone") : new Author(AuthorKind.Schedule, scheduled.ChangeId),
         Target = new RevisionTarget(TargetKind.PhoneSection, "p", "voice"), Operation = RevisionOperation.Update, PhoneIds = ["p"],
         Changes = [new FieldChange(path)], Scheduled = scheduled,
     };
