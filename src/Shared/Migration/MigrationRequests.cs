@@ -5,7 +5,7 @@ namespace MultiPhone.Migration;
 /// <summary>Body of <c>POST /api/v2/migrations/legacy-phones</c>; every field is optional.</summary>
 /// <param name="DryRun">Change nothing and report what would happen (default false).</param>
 /// <param name="BatchSize">Businesses per activity, 1-1000 (default 100).</param>
-/// <param name="MaxParallelism">Batches in flight, 1-64 (default 16); an instance runs 8 at a time (host.json), the rest wait queued.</param>
+/// <param name="MaxParallelism">Batches in flight, 1-64 (default 16); an instance runs as many at a time as host.json's maxConcurrentActivityFunctions (32), the rest wait queued.</param>
 /// <param name="BusinessIds">Migrate only these (at most 1000); all businesses when absent.</param>
 /// <param name="Verify">Verify every business after migrating (default false; POST .../verify does it later).</param>
 public sealed record MigrationRequest(
