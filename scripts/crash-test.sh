@@ -34,16 +34,7 @@ ensure_emulators
 dotnet build tools/MultiPhone.DevData -c Release -nologo -v q -clp:NoSummary
 app_dir="$root/src/Functions/bin/Release/net10.0"
 dev_data_dir="$root/tools/MultiPhone.DevData/bin/Release/net10.0"
-work="$(mktemp -d)"
-pids=()
-app=""
-cleanup() {
-  [ -n "$app" ] && kill -KILL "$app" 2>/dev/null || true
-  kill "${pids[@]}" 2>/dev/null || true
-  wait 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
+begin_trial
 
 now() { date +%s.%N; }
 seconds() { node -e "console.log((Number(process.argv[2]) - Number(process.argv[1])).toFixed(1))" "$1" "$2"; }

@@ -55,6 +55,21 @@ free_port() { node -e "const s = require('net').createServer().listen(0, '127.0.
 # js EXPRESSION: evaluates EXPRESSION with `d` bound to the JSON read from standard input, prints the result.
 js() { node -e "const d = JSON.parse(require('fs').readFileSync(0, 'utf8')); const v = ($1); console.log(typeof v === 'object' ? JSON.stringify(v) : v);"; }
 
+# begin_trial: a crash trial's scratch folder (`work`), the pids of what it starts (`pids`, the emulators) and its app's
+# (`app`), all killed and removed when the script exits, however it ends.
+begin_trial() {
+  work="$(mktemp -d)"
+  pids=()
+  app=""
+  trap end_trial EXIT
+}
+end_trial() {
+  [ -n "$app" ] && kill -KILL "$app" 2>/dev/null || true
+  kill "${pids[@]}" 2>/dev/null || true
+  wait 2>/dev/null || true
+  rm -rf "$work"
+}
+
 # start_own_emulators DIR: a Cosmos server and Azurite of their own on free ports (for the crash tests), logging into
 # DIR; appends their pids to the caller's `pids` array and sets `cosmos` (the endpoint) and `storage` (Azurite's
 # connection string).

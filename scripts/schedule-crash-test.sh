@@ -30,16 +30,7 @@ check_tools
 ensure_emulators
 dotnet build src/Functions -c Release -nologo -v q -clp:NoSummary
 app_dir="$root/src/Functions/bin/Release/net10.0"
-work="$(mktemp -d)"
-pids=()
-app=""
-cleanup() {
-  [ -n "$app" ] && kill -KILL "$app" 2>/dev/null || true
-  kill "${pids[@]}" 2>/dev/null || true
-  wait 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
+begin_trial
 
 start_own_emulators "$work"
 port="$(free_port)"
