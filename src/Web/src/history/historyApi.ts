@@ -4,7 +4,7 @@ import type { SectionName } from "../api/sections";
 import { etagOf, toState, type SectionState } from "../settings/sectionApi";
 
 /**
- * Every call of the history API (issue 17, HISTORY-API.md) the console makes, in one place: a phone's history and
+ * Every call of the history API (docs/history.md) the console makes, in one place: a phone's history and
  * the business's, and restoring or undoing one of their revisions.
  */
 

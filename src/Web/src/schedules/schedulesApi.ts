@@ -2,7 +2,7 @@ import { api, unwrap, type Schemas } from "../api/client";
 import type { ScheduledChange, ScheduleRequest, ScheduleStatus } from "./types";
 
 /**
- * Every call of the scheduled-changes API (issue 18, SCHEDULES-API.md) the console makes: a phone's changes and the
+ * Every call of the scheduled-changes API (docs/scheduled-changes.md) the console makes: a phone's changes and the
  * business's, creating, rescheduling and cancelling one.
  */
 
