@@ -57,6 +57,20 @@ public sealed class ScheduledChangesTests(ApiFactory api)
     }
 
     [Fact]
+    public async Task APhonesNameAndActiveFlagChangeAtTheirTime()
+    {
+        using var tenant = await api.NewTenantAsync();
+        await tenant.CreatePhoneAsync(Numbers.NextUs(), "Primary");
+        var (phone, _) = await tenant.CreatePhoneAsync(Numbers.NextUs(), "Seasonal kiosk");
+        var (change, _) = await tenant.ScheduleAsync(phone.Id,
+            Body("phone", new { displayName = "Winter kiosk", isActive = false }, new { instant = In(TimeSpan.FromSeconds(2)) }), tenant.Admin);
+
+        Assert.Equal("applied", Status(await tenant.ResolvedAsync(Id(change))));
+        var (details, _) = await tenant.GetPhoneAsync(phone.Id);
+        Assert.Equal(("Winter kiosk", false), (details.DisplayName, details.IsActive));
+    }
+
+    [Fact]
     public async Task AFieldScheduledAsNullInheritsTheDefaultAgainWhenItApplies()
     {
         using var tenant = await api.NewTenantAsync();
