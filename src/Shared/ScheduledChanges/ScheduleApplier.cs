@@ -175,7 +175,7 @@ public sealed partial class ScheduleApplier(
             }
             var started = time.GetUtcNow();
             Result<string> put;
-            using (var write = Revisions.Applying(stamp with { LateByMs = LateBy(stamp.DueAt, started) ?? 0 }))
+            using (var write = Revisions.Applying(stamp with { LateByMs = LateBy(stamp.DueAt, started) }))
             {
                 put = await settingsService.PutLayerAsync(change.Section, change.BusinessId, phoneId, next, layer?.Item.ETag ?? SectionDocument.ETagOf(0), ct);
                 if (put.IsOk)
@@ -227,7 +227,7 @@ public sealed partial class ScheduleApplier(
             }
             var started = time.GetUtcNow();
             Result<PhoneView> updated;
-            using (var write = Revisions.Applying(stamp with { LateByMs = LateBy(stamp.DueAt, started) ?? 0 }))
+            using (var write = Revisions.Applying(stamp with { LateByMs = LateBy(stamp.DueAt, started) }))
             {
                 updated = await phones.UpdateAsync(change.BusinessId, phoneId, input, found.Value.ETag, ct);
                 if (updated.IsOk)
@@ -280,7 +280,7 @@ public sealed partial class ScheduleApplier(
 
     private static ScheduleStamp Stamp(ScheduledChange change, DateTimeOffset dueAt, string step) => new(change.Id, change.CreatedBy, dueAt, 0, step);
 
-    private long? LateBy(DateTimeOffset dueAt, DateTimeOffset? at = null) =>
+    private long LateBy(DateTimeOffset dueAt, DateTimeOffset? at = null) =>
         Math.Max(0, (long)((at ?? time.GetUtcNow()) - dueAt).TotalMilliseconds);
 
     /// <summary>

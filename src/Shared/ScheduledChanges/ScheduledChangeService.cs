@@ -233,14 +233,11 @@ public sealed class ScheduledChangeService(
         }
         if (set["displayName"] is { } name)
         {
-            var text = name.GetValueKind() == System.Text.Json.JsonValueKind.String
-                ? errors.RequiredText("set.displayName", name.GetValue<string>(), PhoneNumberRules.MaxDisplayNameLength)
-                : null;
-            if (text is null && name.GetValueKind() != System.Text.Json.JsonValueKind.String)
+            if (name.GetValueKind() != System.Text.Json.JsonValueKind.String)
             {
                 errors.Add("set.displayName", "Must be a text.");
             }
-            if (text is not null)
+            else if (errors.RequiredText("set.displayName", name.GetValue<string>(), PhoneNumberRules.MaxDisplayNameLength) is { } text)
             {
                 result["displayName"] = text;
             }
