@@ -50,13 +50,13 @@ public sealed class ApiJsonTests
             ApiJson.Options)!;
 
         Assert.Equal("Front", read.DisplayName);
-        Assert.Equal(["phoneNumber", "displayName", "address", "timezone", "isActive", "isPrimary", "settings"],
+        Assert.Equal(["phoneNumber", "displayName", "address", "timezone", "isActive", "isPrimary", "labels", "settings"],
             JsonSerializer.SerializeToElement(read, ApiJson.Options).EnumerateObject().Select(member => member.Name));
     }
 
     [Theory]
     [InlineData("""{"displayName": "Front", "timezone": "UTC", "createdAt": 5}""", "createdAt", JsonReadError.WrongType, "Expected a date-time string (RFC 3339).")]
-    [InlineData("""{"displayName": "Front", "timezone": "UTC", "nickname": "x"}""", "nickname", JsonReadError.UnknownMember, "Leave it out; the members here are phoneNumber, displayName, address, timezone, isActive, isPrimary, settings.")]
+    [InlineData("""{"displayName": "Front", "timezone": "UTC", "nickname": "x"}""", "nickname", JsonReadError.UnknownMember, "Leave it out; the members here are phoneNumber, displayName, address, timezone, isActive, isPrimary, labels, settings.")]
     [InlineData("""{"displayName": "Front", "address": {"city": "Oslo", "zip": "1"}}""", "address.zip", JsonReadError.UnknownMember, "Leave it out; the members here are line1, line2, city, region, postalCode, country.")]
     [InlineData("""{"displayName": "Front", "displayName": "Back"}""", "displayName", JsonReadError.GivenTwice, "Give each member once.")]
     [InlineData("""{"displayName": 7}""", "displayName", JsonReadError.WrongType, "Expected a string.")]

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using MultiPhone.BulkEdits;
@@ -77,8 +78,13 @@ public static class BulkEditsApi
     }
 
     private static async Task<Results<Ok<BulkPreview>, Accepted<BulkEditStarted>, ProblemHttpResult>> UndoAsync(
-        string businessId, string editId, BulkUndoRequest? body, BulkEditService edits, HttpContext http, CancellationToken ct)
+        string businessId, string editId, [FromBody] BulkUndoRequest? body, BulkEditService edits, HttpContext http, CancellationToken ct)
     {
+        if (body is null && http.Request.HasJsonContentType())
+        {
+            // The body may be left out (force: false); a JSON body must be an object, not null.
+            return new Problem(ProblemTypes.MalformedRequest, 400, "The request could not be read", "The body must be a JSON object, or absent.").ToHttp();
+        }
         var undo = await edits.UndoAsync(businessId, editId, body?.Force ?? false, operation => Forbidden(http, businessId, operation), ct);
         return await StartAsync(http, undo, ct);
     }
