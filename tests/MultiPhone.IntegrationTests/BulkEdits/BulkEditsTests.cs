@@ -193,6 +193,25 @@ public sealed class BulkEditsTests(ApiFactory api)
     }
 
     [Fact]
+    public async Task AllAndATimeZoneReachTheActiveLocationsOnly()
+    {
+        using var tenant = await api.NewTenantAsync();
+        var pacific = await tenant.CreateLabelledPhoneAsync("Pacific");
+        var (eastern, _) = await tenant.CreatePhoneAsync(Numbers.NextUs(), "Eastern");
+        using (var created = await tenant.PostPhoneAsync(PhoneCalls.NewPhone(Numbers.NextUs(), "Closed", "America/Los_Angeles", isActive: false)))
+        {
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        }
+        var operation = Set("voice", new { greeting = "Hi" });
+
+        var all = await tenant.PreviewAsync(new { all = true }, operation);
+        var zone = await tenant.PreviewAsync(new { timeZone = "America/Los_Angeles" }, operation);
+
+        Assert.Equal([pacific.Id, eastern.Id], all.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("phoneId").GetString()));
+        Assert.Equal([pacific.Id], zone.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("phoneId").GetString()));
+    }
+
+    [Fact]
     public async Task ARetryWithTheSameIdempotencyKeyStartsOneEdit()
     {
         using var tenant = await api.NewTenantAsync();
