@@ -51,7 +51,7 @@ public sealed class ReadBackTests(ApiFactory api)
         var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest, "malformed-request");
         Assert.Equal(["nickname"], problem.ErrorFields());
         Assert.Equal("Could not read 'nickname': not a member of this body. Leave it out; the members here are "
-            + "phoneNumber, displayName, address, timezone, isActive, isPrimary, settings.", problem.GetProperty("detail").GetString());
+            + "phoneNumber, displayName, address, timezone, isActive, isPrimary, labels, settings.", problem.GetProperty("detail").GetString());
     }
 
     private static async Task AssertTakesBackAsync(HttpClient client, string url)

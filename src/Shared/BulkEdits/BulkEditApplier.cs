@@ -65,7 +65,8 @@ public sealed partial class BulkEditApplier(BulkEditStore store, BulkEditPlans p
             return [.. phoneIds.Select(id => BulkEditRules.Failed(id, null, plan.Problem))];
         }
         var contents = plan.Value.Contents;
-        var done = (await history.ByActorAsync(edit.BusinessId, contents.Container, edit.Id, edit.CreatedAt, ct))
+        var documents = phoneIds.Select(contents.DocumentId).ToList();
+        var done = (await history.ByActorAsync(edit.BusinessId, contents.Container, documents, edit.Id, edit.CreatedAt, ct))
             .GroupBy(r => r.RevisionOf, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
         var items = new BulkItem[phoneIds.Count];
