@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using MultiPhone.Cosmos;
+using MultiPhone.History;
 
 namespace MultiPhone.BulkEdits;
 
@@ -108,25 +109,6 @@ public enum BulkOutcome
     Fail,
 }
 
-/// <summary>One field of a location as the edit changes it: effective values, and for a section the layer each comes from.</summary>
-/// <param name="Path">The field's dotted path.</param>
-public sealed record BulkChange(string Path)
-{
-    /// <summary>Its value before; absent when it had none.</summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public JsonNode? Before { get; init; }
-
-    /// <summary>Its value after; absent when it has none.</summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public JsonNode? After { get; init; }
-
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public SettingSource? SourceBefore { get; init; }
-
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public SettingSource? SourceAfter { get; init; }
-}
-
 /// <summary>Why a location failed.</summary>
 public sealed record BulkProblem(string Title, string? Detail, IReadOnlyDictionary<string, string[]>? Errors = null)
 {
@@ -143,7 +125,8 @@ public sealed record BulkItem
 
     public required BulkOutcome Outcome { get; init; }
 
-    public IReadOnlyList<BulkChange> Changes { get; init; } = [];
+    /// <summary>The location's fields the edit changes: effective values, and for a section the layer each comes from.</summary>
+    public IReadOnlyList<FieldChange> Changes { get; init; } = [];
 
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public BulkProblem? Problem { get; init; }

@@ -49,7 +49,7 @@ public static class BulkEditRules
     /// What a section's new layer changes at a phone: each effective field whose value or source differs, before and
     /// after, with the layer each comes from.
     /// </summary>
-    public static IReadOnlyList<BulkChange> SectionChanges(JsonObject system, JsonObject? defaults, JsonObject? before, JsonObject? after)
+    public static IReadOnlyList<FieldChange> SectionChanges(JsonObject system, JsonObject? defaults, JsonObject? before, JsonObject? after)
     {
         var (was, wasFrom) = SettingsMerge.Merge(system, defaults, before);
         var (will, willFrom) = SettingsMerge.Merge(system, defaults, after);
@@ -57,15 +57,11 @@ public static class BulkEditRules
             .Select(path => (Path: path, Before: FieldDiff.At(was, path), After: FieldDiff.At(will, path),
                 From: wasFrom.GetValueOrDefault(path), To: willFrom.GetValueOrDefault(path)))
             .Where(f => f.From != f.To || !JsonNode.DeepEquals(f.Before, f.After))
-            .Select(f => new BulkChange(f.Path) { Before = f.Before?.DeepClone(), After = f.After?.DeepClone(), SourceBefore = f.From, SourceAfter = f.To })];
+            .Select(f => new FieldChange(f.Path) { Before = f.Before?.DeepClone(), After = f.After?.DeepClone(), SourceBefore = f.From, SourceAfter = f.To })];
     }
 
-    /// <summary>What a new content changes (a phone's details, a switched-off list): its fields that differ.</summary>
-    public static IReadOnlyList<BulkChange> ContentChanges(JsonObject? before, JsonObject? after) =>
-        [.. FieldDiff.Compare(before, after).Select(c => new BulkChange(c.Path) { Before = c.Before, After = c.After })];
-
     /// <summary>The result of one location: a change, or unchanged when the content stays as it is.</summary>
-    public static BulkItem Item(string phoneId, string? displayName, JsonObject? before, JsonObject? after, IReadOnlyList<BulkChange> changes) => new()
+    public static BulkItem Item(string phoneId, string? displayName, JsonObject? before, JsonObject? after, IReadOnlyList<FieldChange> changes) => new()
     {
         PhoneId = phoneId,
         DisplayName = displayName,

@@ -34,7 +34,7 @@ public abstract class LocationContents
     /// <summary>Why <paramref name="next"/> cannot be written at this location, if it cannot (checked again by the write).</summary>
     public virtual Problem? Check(LocationState state, JsonObject? next) => null;
 
-    public abstract IReadOnlyList<BulkChange> Changes(LocationState state, JsonObject? next);
+    public abstract IReadOnlyList<FieldChange> Changes(LocationState state, JsonObject? next);
 
     /// <summary>Writes under the state's ETag; a 412 problem when the location changed since it was read.</summary>
     public abstract Task<Result<bool>> WriteAsync(string businessId, LocationState state, JsonObject? next, CancellationToken ct);
@@ -73,7 +73,7 @@ public sealed class SectionContents(SettingsSection section, SettingsStore store
         return errors.Any ? errors.ToProblem() : null;
     }
 
-    public override IReadOnlyList<BulkChange> Changes(LocationState state, JsonObject? next) =>
+    public override IReadOnlyList<FieldChange> Changes(LocationState state, JsonObject? next) =>
         BulkEditRules.SectionChanges(section.SystemLayer, state.Defaults, state.Content, next);
 
     public override async Task<Result<bool>> WriteAsync(string businessId, LocationState state, JsonObject? next, CancellationToken ct)
@@ -115,7 +115,7 @@ public sealed class PhoneContents(PhoneNumberService phones) : LocationContents
     public override Problem? Check(LocationState state, JsonObject? next) =>
         state.Phone.IsPrimary && !state.OnlyPhone && next?["isActive"]?.GetValue<bool>() == false ? PhoneNumberService.PrimaryCannotBeDeactivated() : null;
 
-    public override IReadOnlyList<BulkChange> Changes(LocationState state, JsonObject? next) => BulkEditRules.ContentChanges(state.Content, next);
+    public override IReadOnlyList<FieldChange> Changes(LocationState state, JsonObject? next) => FieldDiff.Compare(state.Content, next);
 
     public override async Task<Result<bool>> WriteAsync(string businessId, LocationState state, JsonObject? next, CancellationToken ct)
     {
@@ -150,7 +150,7 @@ public sealed class SwitchedOffContents(ServiceStore store, SwitchedOffServices 
         return State(phone.Value, (await store.Lists.GetAsync(businessId, phoneId, ct))?.Item);
     }
 
-    public override IReadOnlyList<BulkChange> Changes(LocationState state, JsonObject? next) => BulkEditRules.ContentChanges(state.Content, next);
+    public override IReadOnlyList<FieldChange> Changes(LocationState state, JsonObject? next) => FieldDiff.Compare(state.Content, next);
 
     public override async Task<Result<bool>> WriteAsync(string businessId, LocationState state, JsonObject? next, CancellationToken ct)
     {

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using MultiPhone.BulkEdits;
 using MultiPhone.Common;
+using MultiPhone.History;
 using MultiPhone.PhoneNumbers;
 
 namespace MultiPhone.UnitTests.BulkEdits;
@@ -50,7 +51,7 @@ public sealed class BulkEditRulesTests
     {
         var layer = Json("""{"greeting": "Hi"}""");
 
-        var item = BulkEditRules.Item("p1", "Oakland", layer, layer.DeepClone().AsObject(), [new BulkChange("greeting")]);
+        var item = BulkEditRules.Item("p1", "Oakland", layer, layer.DeepClone().AsObject(), [new FieldChange("greeting")]);
 
         Assert.Equal((BulkOutcome.Unchanged, 0), (item.Outcome, item.Changes.Count));
     }
