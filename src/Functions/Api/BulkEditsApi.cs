@@ -41,8 +41,9 @@ public static class BulkEditsApi
             .Describe("UndoBulkEdit", "Undo a bulk edit at every location it changed",
                 "A new bulk edit (202, watched like any) puts back, at each location the edit changed, the fields it changed "
                 + "(fields that inherited inherit again). A location whose fields were changed again since is left alone and "
-                + "listed as failed with its `conflicts`, unless `force`. 409 `bulk-edit-running` while the edit runs, "
-                + "`bulk-edit-undone` once it was undone. Needs the role the edit's operation needs.")
+                + "listed as failed with its `conflicts`, unless `force`; `force` after such an undo puts back the locations it "
+                + "left alone. 409 `bulk-edit-running` while the edit runs, `bulk-edit-undone` once it was undone. Needs the role "
+                + "the edit's operation needs.")
             .Produces<BulkEditStarted>(StatusCodes.Status202Accepted)
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound,
                 StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed);
@@ -61,7 +62,8 @@ public static class BulkEditsApi
             var preview = await edits.PreviewAsync(businessId, input, ct);
             return preview.IsOk ? TypedResults.Ok(preview.Value) : preview.Problem.ToHttp();
         }
-        return await StartAsync(http, await edits.CreateAsync(businessId, input, ct), ct);
+        var created = await edits.CreateAsync(businessId, input, ct);
+        return created.IsOk ? await StartAsync(http, created.Value, ct) : created.Problem.ToHttp();
     }
 
     private static async Task<Results<Ok<BulkEditList>, ProblemHttpResult>> ListAsync(string businessId, BulkEditService edits, CancellationToken ct)
@@ -77,7 +79,7 @@ public static class BulkEditsApi
         return found.IsOk ? TypedResults.Ok(found.Value) : found.Problem.ToHttp();
     }
 
-    private static async Task<Results<Ok<BulkPreview>, Accepted<BulkEditStarted>, ProblemHttpResult>> UndoAsync(
+    private static async Task<Results<Accepted<BulkEditStarted>, ProblemHttpResult>> UndoAsync(
         string businessId, string editId, [FromBody] BulkUndoRequest? body, BulkEditService edits, HttpContext http, CancellationToken ct)
     {
         if (body is null && http.Request.HasJsonContentType())
@@ -86,19 +88,15 @@ public static class BulkEditsApi
             return new Problem(ProblemTypes.MalformedRequest, 400, "The request could not be read", "The body must be a JSON object, or absent.").ToHttp();
         }
         var undo = await edits.UndoAsync(businessId, editId, body?.Force ?? false, operation => Forbidden(http, businessId, operation), ct);
-        return await StartAsync(http, undo, ct);
+        return undo.IsOk ? await StartAsync(http, undo.Value, ct) : undo.Problem.ToHttp();
     }
 
-    private static async Task<Results<Ok<BulkPreview>, Accepted<BulkEditStarted>, ProblemHttpResult>> StartAsync(
-        HttpContext http, Result<BulkEdit> edit, CancellationToken ct)
+    /// <summary>Starts the edit's orchestration: 202 with where to watch it.</summary>
+    private static async Task<Accepted<BulkEditStarted>> StartAsync(HttpContext http, BulkEdit edit, CancellationToken ct)
     {
-        if (!edit.IsOk)
-        {
-            return edit.Problem.ToHttp();
-        }
-        var (businessId, id) = (edit.Value.BusinessId, edit.Value.Id);
+        var (businessId, id) = (edit.BusinessId, edit.Id);
         await http.DurableClient().ScheduleNewOrchestrationInstanceAsync(BulkEditOrchestrator.Name, new BulkEditRun(businessId, id),
-            new StartOrchestrationOptions(edit.Value.InstanceId), ct);
+            new StartOrchestrationOptions(edit.InstanceId), ct);
         var request = http.Request;
         var url = $"{request.Scheme}://{request.Host}{request.PathBase}/api/v2/businesses/{Uri.EscapeDataString(businessId)}/bulk-edits/{id}";
         return TypedResults.Accepted(url, new BulkEditStarted(id, url));

@@ -58,7 +58,7 @@ public sealed partial class BulkEditApplier(BulkEditStore store, BulkEditPlans p
 
     private async Task<IReadOnlyList<BulkItem>> ApplyAsync(BulkEdit edit, IReadOnlyList<string> phoneIds, CancellationToken ct)
     {
-        var plan = await plans.ForAsync(edit.BusinessId, edit.Operation, edit.Undoes is null ? null : edit, ct);
+        var plan = await plans.ForAsync(edit.BusinessId, edit.Operation, edit.Undoes is null ? null : edit, ct, phoneIds);
         if (!plan.IsOk)
         {
             // The copy's source phone was deleted since: every location fails with why.
@@ -66,7 +66,7 @@ public sealed partial class BulkEditApplier(BulkEditStore store, BulkEditPlans p
         }
         var contents = plan.Value.Contents;
         var documents = phoneIds.Select(contents.DocumentId).ToList();
-        var done = (await history.ByActorAsync(edit.BusinessId, contents.Container, documents, edit.Id, edit.CreatedAt, ct))
+        var done = (await history.OfDocumentsAsync(edit.BusinessId, contents.Container, documents, RevisionIds.Bound(edit.CreatedAt), ct, actorId: edit.Id))
             .GroupBy(r => r.RevisionOf, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
         var items = new BulkItem[phoneIds.Count];

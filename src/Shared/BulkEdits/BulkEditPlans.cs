@@ -36,13 +36,20 @@ public sealed class BulkEditPlans(
     SettingsSections sections, SettingsStore settingsStore, SettingsService settings, PhoneNumberService phones,
     ServiceStore services, SwitchedOffServices switchedOff, HistoryStore history)
 {
-    /// <summary>The plan of a checked operation, or of an undo (<paramref name="undo"/>: the undoing edit).</summary>
-    public async Task<Result<BulkEditPlan>> ForAsync(string businessId, BulkOperation operation, BulkEdit? undo, CancellationToken ct)
+    /// <summary>
+    /// The plan of a checked operation, or of an undo (<paramref name="undo"/>: the undoing edit) at the locations
+    /// <paramref name="batch"/> (whose history it reads at once).
+    /// </summary>
+    public async Task<Result<BulkEditPlan>> ForAsync(string businessId, BulkOperation operation, BulkEdit? undo, CancellationToken ct, IReadOnlyList<string>? batch = null)
     {
         var contents = ContentsOf(undo?.Undoes ?? operation);
         if (undo is not null)
         {
-            return new BulkEditPlan(contents, (state, token) => UndoStepAsync(undo, state, token));
+            var undone = batch!.Select(phoneId => undo.UndoRevisions![phoneId]).ToList();
+            List<Revision> read = undone.Count == 0 ? [] : await history.OfDocumentsAsync(
+                businessId, contents.Container, [.. batch!.Select(contents.DocumentId)], undone.Min(StringComparer.Ordinal)!, ct);
+            var revisions = read.ToLookup(r => r.RevisionOf, StringComparer.Ordinal);
+            return new BulkEditPlan(contents, (state, token) => UndoStepAsync(undo, state, revisions[contents.DocumentId(state.Phone.Phone.Id)], token));
         }
         switch (operation.Kind)
         {
@@ -95,15 +102,25 @@ public sealed class BulkEditPlans(
     /// Puts back what the undone edit changed at the location: the fields its revision changed return to their values
     /// before, the rest stays. Left alone when a later change touched those fields, unless forced.
     /// </summary>
-    private async Task<BulkStep> UndoStepAsync(BulkEdit undo, LocationState state, CancellationToken ct)
+    /// <param name="undo">The undoing edit.</param>
+    /// <param name="state">The location now.</param>
+    /// <param name="read">The location's revisions since the undone one, read for its whole batch before the location was.</param>
+    /// <param name="ct">Cancellation.</param>
+    private async Task<BulkStep> UndoStepAsync(BulkEdit undo, LocationState state, IEnumerable<Revision> read, CancellationToken ct)
     {
         var revisionId = undo.UndoRevisions![state.Phone.Phone.Id];
-        if (await history.GetAsync(undo.BusinessId, revisionId, ct) is not { } revision)
+        var known = read.ToList();
+        if ((known.Find(r => r.Id == revisionId) ?? await history.GetAsync(undo.BusinessId, revisionId, ct)) is not { } revision)
         {
             return new BulkStep(state.Content, HistoryService.NotFound(revisionId));
         }
-        var later = (await history.LaterAsync(revision, ct)).Where(r => r.Actor.Id != undo.Id).ToList();
-        var conflicts = RestoreRules.Conflicts(revision, later);
+        var later = known.Where(r => string.CompareOrdinal(r.Id, revisionId) > 0).ToList();
+        if (!JsonNode.DeepEquals(later.Count > 0 ? later[^1].After : revision.After, state.Content))
+        {
+            // Written since its batch's history was read: read the location's own history again.
+            later = await history.LaterAsync(revision, ct);
+        }
+        var conflicts = RestoreRules.Conflicts(revision, later.Where(r => r.Actor.Id != undo.Id));
         if (conflicts.Count > 0 && undo.Operation.Force != true)
         {
             return new BulkStep(state.Content, new Problem(ProblemTypes.HistoryConflict, 409, "Changed since",

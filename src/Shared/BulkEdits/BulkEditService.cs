@@ -84,18 +84,15 @@ public sealed class BulkEditService(
         {
             return new Problem(ProblemTypes.BulkEditRunning, 409, "The bulk edit is still running", "Undo it once it has finished.");
         }
-        if (original.UndoneBy is { } undoneBy)
+        var undone = await UndoneAsync(businessId, editId, original, force, ct);
+        if (!undone.IsOk)
         {
-            return new Problem(ProblemTypes.BulkEditUndone, 409, "The bulk edit was undone already", $"Bulk edit '{undoneBy}' undid it.");
+            return undone.Problem;
         }
-        var changed = (await store.ListBatchesAsync(businessId, editId, ct))
-            .SelectMany(batch => batch.Items)
-            .Where(item => item is { Outcome: BulkOutcome.Change, RevisionId: not null })
-            .ToDictionary(item => item.PhoneId, item => item.RevisionId!, StringComparer.Ordinal);
-        var undo = New(businessId, original.Target, new BulkOperation { Kind = BulkOperationKind.Undo, Of = editId, Force = force }, note: null, [.. changed.Keys]) with
+        var undo = New(businessId, original.Target, new BulkOperation { Kind = BulkOperationKind.Undo, Of = editId, Force = force }, note: null, [.. undone.Value.Keys]) with
         {
             Undoes = original.Undoes ?? original.Operation,
-            UndoRevisions = changed,
+            UndoRevisions = undone.Value,
         };
         // Marked first: a second undo is refused even while this one runs; a lost race means another undo came first.
         if (!(await store.ReplaceAsync(original with { UndoneBy = undo.Id }, etag, ct)).Done)
@@ -103,6 +100,31 @@ public sealed class BulkEditService(
             return Problem.PreconditionFailed("The bulk edit changed while undoing it (perhaps someone else undid it); read it again.");
         }
         return await StoreAsync(undo, ct);
+    }
+
+    /// <summary>
+    /// The revision an undo puts back at each location: every change the edit made; or, forced after an undo that left
+    /// locations alone for their conflicts, those locations' changes.
+    /// </summary>
+    private async Task<Result<Dictionary<string, string>>> UndoneAsync(string businessId, string editId, BulkEdit original, bool force, CancellationToken ct)
+    {
+        if (original.UndoneBy is not { } undoneBy)
+        {
+            return (await store.ListBatchesAsync(businessId, editId, ct))
+                .SelectMany(batch => batch.Items)
+                .Where(item => item is { Outcome: BulkOutcome.Change, RevisionId: not null })
+                .ToDictionary(item => item.PhoneId, item => item.RevisionId!, StringComparer.Ordinal);
+        }
+        var undone = new Problem(ProblemTypes.BulkEditUndone, 409, "The bulk edit was undone already", $"Bulk edit '{undoneBy}' undid it.");
+        if (!force || await store.GetAsync(businessId, undoneBy, ct) is not { Item: { Status: not BulkEditStatus.Running, Operation.Force: not true } earlier })
+        {
+            return undone;
+        }
+        var leftAlone = (await store.ListBatchesAsync(businessId, undoneBy, ct))
+            .SelectMany(batch => batch.Items)
+            .Where(item => item is { Outcome: BulkOutcome.Fail, Conflicts.Count: > 0 })
+            .ToDictionary(item => item.PhoneId, item => earlier.UndoRevisions![item.PhoneId], StringComparer.Ordinal);
+        return leftAlone.Count > 0 ? leftAlone : undone;
     }
 
     public async Task<Result<BulkEditResponse>> GetAsync(string businessId, string editId, CancellationToken ct)

@@ -68,18 +68,17 @@ public sealed class HistoryStore(Database database, IEnumerable<ContainerDefinit
     }
 
     /// <summary>
-    /// The revisions of <paramref name="documentIds"/> in <paramref name="container"/> made by one actor (a bulk edit) at
-    /// or after <paramref name="since"/>, oldest first.
+    /// The revisions of <paramref name="documentIds"/> in <paramref name="container"/> from the revision id (or time
+    /// bound) <paramref name="from"/> on, oldest first; only those by one actor (a bulk edit), when given.
     /// </summary>
-    public async Task<List<Revision>> ByActorAsync(
-        string businessId, string container, IReadOnlyCollection<string> documentIds, string actorId, DateTimeOffset since, CancellationToken ct)
+    public async Task<List<Revision>> OfDocumentsAsync(
+        string businessId, string container, IReadOnlyCollection<string> documentIds, string from, CancellationToken ct, string? actorId = null)
     {
-        var revisions = await _containers[container].QueryPartitionAsync<Revision>(
-            new QueryDefinition("SELECT * FROM c WHERE ARRAY_CONTAINS(@documents, c.revisionOf) AND c.actor.id = @actor AND c.id >= @since ORDER BY c.id")
-                .WithParameter("@documents", documentIds)
-                .WithParameter("@actor", actorId)
-                .WithParameter("@since", RevisionIds.Bound(since)),
-            new PartitionKey(businessId), ct);
+        var query = new QueryDefinition(
+                $"SELECT * FROM c WHERE ARRAY_CONTAINS(@documents, c.revisionOf) AND c.id >= @from{(actorId is null ? "" : " AND c.actor.id = @actor")} ORDER BY c.id")
+            .WithParameter("@documents", documentIds)
+            .WithParameter("@from", from);
+        var revisions = await _containers[container].QueryPartitionAsync<Revision>(actorId is null ? query : query.WithParameter("@actor", actorId), new PartitionKey(businessId), ct);
         return [.. revisions.Select(stored => stored.Item)];
     }
 
