@@ -17,15 +17,16 @@ internal sealed record BenchOptions
             [HistoryBench.Command] = HistoryBench.RunAsync,
             [IdleBench.Command] = IdleBench.RunAsync,
             [SchedulesBench.Command] = SchedulesBench.RunAsync,
+            [BulkBench.Command] = BulkBench.RunAsync,
         };
 
     public static string Usage =>
         $"Usage: MultiPhone.Bench <{string.Join('|', Commands.Keys)}> [--url http://localhost:7071] "
         + $"[--token TOKEN | --tokens-file PATH (default {DefaultTokensFile})] [--concurrency 16] [--requests 2000] "
-        + "[--warmup 200 (phone-numbers: requests; realtime: writes)] [--phones (agent-config: 20, schedules: 200)] [--rounds 7 (agent-config, history; at least 5)] "
+        + "[--warmup 200 (phone-numbers: requests; realtime: writes)] [--phones (agent-config: 20, schedules: 200, bulk: 1000)] [--rounds 7 (agent-config, history; at least 5)] "
         + "[--seconds 5 (agent-config, history: per variant and round)] "
         + "[--clients 50] [--writes 500] [--rate 25 (writes per second)] [--fanout 200] (realtime) "
-        + "[--businesses 10000 --seed 1 (migration)] [--cosmos https://127.0.0.1:8081 --idle 60 (idle: seconds counted)] "
+        + "[--businesses 10000 --seed 1 (migration)] [--cosmos https://127.0.0.1:8081 (idle, bulk: the Cosmos server counted) --idle 60 (idle: seconds counted)] "
         + "[--changes 500 --lead 90 (schedules: changes, seconds ahead)]";
 
     public required string Command { get; init; }
@@ -65,7 +66,7 @@ internal sealed record BenchOptions
 
     /// <summary>
     /// How many phones agent-config spreads its calls over (each is read from Cosmos about once a second; default 20),
-    /// or schedules spreads its changes over (default 200).
+    /// or schedules spreads its changes over (default 200), or bulk edits (default 1,000).
     /// </summary>
     public int? Phones { get; init; }
 
@@ -81,7 +82,7 @@ internal sealed record BenchOptions
     /// <summary>The legacy data's seed (the same seed, the same businesses).</summary>
     public int Seed { get; init; } = 1;
 
-    /// <summary>Idle: the local Cosmos server the app uses, whose request counts are read.</summary>
+    /// <summary>Idle and bulk: the local Cosmos server the app uses, whose request counts are read.</summary>
     public Uri Cosmos { get; init; } = new("https://127.0.0.1:8081");
 
     /// <summary>Idle: how long the requests are counted.</summary>

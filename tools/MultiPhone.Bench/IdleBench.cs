@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net.Http.Json;
 
 namespace MultiPhone.Bench;
 
@@ -18,19 +17,12 @@ internal static class IdleBench
 
     public static async Task<int> RunAsync(HttpClient client, BenchOptions options)
     {
-        // The local server's own certificate: the benchmark talks to it only to read its counts.
-        using var handler = new HttpClientHandler { ServerCertificateCustomValidationCallback = HttpClientHandler.DangerousAcceptAnyServerCertificateValidator };
-        using var cosmos = new HttpClient(handler) { BaseAddress = options.Cosmos };
+        using var cosmos = new CosmosCounts(options.Cosmos);
         Console.WriteLine($"# idle: no API calls; Cosmos requests counted at {options.Cosmos} over {options.IdleSeconds} s, after {Settle.TotalSeconds:F0} s to settle");
         await Task.Delay(Settle);
-        var before = await CountsAsync(cosmos);
+        var before = await cosmos.ReadAsync();
         await Task.Delay(TimeSpan.FromSeconds(options.IdleSeconds));
-        var after = await CountsAsync(cosmos);
-        var perKind = after
-            .Select(kv => (Kind: kv.Key, Count: kv.Value - before.GetValueOrDefault(kv.Key)))
-            .Where(k => k.Count > 0)
-            .OrderByDescending(k => k.Count)
-            .ToList();
+        var perKind = CosmosCounts.Between(before, await cosmos.ReadAsync());
         var total = perKind.Sum(k => k.Count);
         Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "{0,-52} {1,8} {2,8}", "requests while idle", "count", "req/s"));
         foreach (var (kind, count) in perKind)
@@ -40,8 +32,4 @@ internal static class IdleBench
         Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "{0,-52} {1,8} {2,8:F2}", "total", total, (double)total / options.IdleSeconds));
         return ExitCodes.Ok;
     }
-
-    private static async Task<Dictionary<string, long>> CountsAsync(HttpClient cosmos) =>
-        await cosmos.GetFromJsonAsync<Dictionary<string, long>>("/_emulator/requests")
-        ?? throw new HttpRequestException("The local Cosmos server answered no counts.");
 }
