@@ -1,0 +1,46 @@
+import type { Phone } from "../settings/SettingsContext";
+
+/**
+ * Labels on locations ("downtown", "west-coast"): lower-case words joined by hyphens, as the API stores them
+ * (docs/bulk-edits.md). Pure, so the form, the selector, the location picker and the tests agree.
+ */
+
+const valid = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+export const maxLabels = 20;
+export const maxLabelLength = 40;
+
+/** One label as typed ("  West Coast ") → as stored ("west-coast"): lower case, spaces and underscores as hyphens. */
+export function normaliseLabel(text: string): string {
+  return text
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_]+/g, "-")
+    .replace(/-{2,}/g, "-")
+    .replace(/^-|-$/g, "");
+}
+
+/** A comma-separated field ("Downtown, west coast, downtown") → its labels, normalised, without duplicates or blanks. */
+export function parseLabels(text: string): string[] {
+  return [...new Set(text.split(",").map(normaliseLabel).filter(Boolean))];
+}
+
+/** Why a normalised label would be refused, or null when it is fine (the API says the same at `labels[i]`). */
+export function labelProblem(label: string): string | null {
+  if (label.length > maxLabelLength) return `“${label}” is longer than ${maxLabelLength} characters.`;
+  if (!valid.test(label)) return `“${label}” may hold only letters, digits and single hyphens between them.`;
+  return null;
+}
+
+/** A phone's labels; a phone from before labels existed has none. */
+export function labelsOf(phone: Phone): string[] {
+  return (phone as Phone & { labels?: string[] }).labels ?? [];
+}
+
+/** Every label in use, sorted. */
+export function allLabels(phones: Phone[]): string[] {
+  return [...new Set(phones.flatMap(labelsOf))].sort();
+}
+
+export function phonesWithLabel(phones: Phone[], label: string): Phone[] {
+  return phones.filter((phone) => labelsOf(phone).includes(label));
+}
