@@ -39,7 +39,7 @@ export function LocationPicker({ businessId, phones }: { businessId: string; pho
           Clear selection
         </button>
       </div>
-      <ul className="picker-list" aria-label="Locations">
+      <ul className="picker-list" aria-label="Locations to choose from">
         {shown.map((phone) => (
           <li key={phone.id}>
             <label>
