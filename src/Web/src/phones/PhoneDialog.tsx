@@ -24,7 +24,9 @@ export function PhoneDialog({ businessId, phone, open, onClose, onSaved }: { bus
   const save = useMutation({
     mutationFn: async () => {
       // An address is all or nothing: without a street, none is sent.
-      const body = { ...input, address: input.address?.line1 ? input.address : null, labels };
+      // Labels only when there are some (a new phone) or they changed (absent, the API keeps a phone's labels).
+      const labelsChanged = labels.join() !== (phone ? labelsOf(phone) : []).join();
+      const body = { ...input, address: input.address?.line1 ? input.address : null, ...(labelsChanged ? { labels } : {}) };
       if (!phone) {
         const json = JSON.stringify(body);
         if (attempt.current?.body !== json) attempt.current = { body: json, key: idempotencyKey() };
