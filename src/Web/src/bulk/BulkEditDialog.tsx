@@ -89,17 +89,21 @@ export function BulkEditDialog({ section, fromPhoneId, fields, onClose, onApplie
               <input type="radio" name={`${id}-target`} checked={form.target === "selected"} onChange={() => update({ target: "selected" })} />
               The selected locations ({chosen.length})
             </label>
-            <label>
-              <input type="radio" name={`${id}-target`} checked={form.target === "label"} disabled={labels.length === 0} onChange={() => update({ target: "label" })} />
-              Every location labelled
-              <select aria-label="Label" value={form.label} disabled={labels.length === 0} onChange={(e) => update({ target: "label", label: e.target.value })}>
-                {labels.map((l) => (
-                  <option key={l} value={l}>
-                    {l}
-                  </option>
-                ))}
-              </select>
-            </label>
+            {labels.length > 0 ? (
+              <label>
+                <input type="radio" name={`${id}-target`} checked={form.target === "label"} onChange={() => update({ target: "label" })} />
+                Every location labelled
+                <select aria-label="Label" value={form.label} onChange={(e) => update({ target: "label", label: e.target.value })}>
+                  {labels.map((l) => (
+                    <option key={l} value={l}>
+                      {l}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            ) : (
+              <p className="muted">No location has a label yet (a location's details take labels).</p>
+            )}
             <label>
               <input type="radio" name={`${id}-target`} checked={form.target === "all"} onChange={() => update({ target: "all" })} />
               Every active location
