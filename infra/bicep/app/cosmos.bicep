@@ -19,6 +19,7 @@ var containers = [
   { name: 'services', partitionKey: '/businessId', perItemTtl: true }
   { name: 'phoneServiceSelections', partitionKey: '/businessId', perItemTtl: true }
   { name: 'scheduledChanges', partitionKey: '/businessId', perItemTtl: false }
+  { name: 'bulkEdits', partitionKey: '/businessId', perItemTtl: false }
   { name: 'integrations', partitionKey: '/businessId', perItemTtl: false }
   { name: 'idempotency', partitionKey: '/businessId', perItemTtl: true }
   { name: 'webhookReceipts', partitionKey: '/id', perItemTtl: true }

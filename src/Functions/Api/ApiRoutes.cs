@@ -24,6 +24,7 @@ public static class ApiRoutes
             .MapDefaultSettings()
             .MapHistory()
             .MapScheduledChanges()
+            .MapBulkEdits()
             .MapSubscription()
             .MapIntegrations()
             .MapPhoneAgentConfig();

@@ -13,7 +13,7 @@ public static class PhoneNumbersApi
     {
         var group = business.MapGroup("/phone-numbers").WithTags("Phone numbers");
         group.MapGet("", ListAsync)
-            .Describe("ListPhoneNumbers", "List the business's phone numbers", "Primary first, then by display name. `active` filters on isActive.");
+            .Describe("ListPhoneNumbers", "List the business's phone numbers", "Primary first, then by display name. `active` filters on isActive, `label` on a label.");
         group.MapPost("", CreateAsync)
             .Creates<PhoneNumberInput>()
             .Describe("CreatePhoneNumber", "Add a phone number (a location)",
@@ -36,9 +36,20 @@ public static class PhoneNumbersApi
         return business;
     }
 
+    /// <param name="businessId">The business.</param>
+    /// <param name="active">Only phones active (true) or not (false).</param>
+    /// <param name="label">Only phones with this label.</param>
+    /// <param name="phones">Phones.</param>
+    /// <param name="ct">Cancellation.</param>
     private static async Task<Results<Ok<PhoneNumberList>, ProblemHttpResult>> ListAsync(
-        string businessId, bool? active, PhoneNumberService phones, CancellationToken ct) =>
-        Phone.List(await phones.ListAsync(businessId, active, ct), items => new PhoneNumberList(items));
+        string businessId, bool? active, string? label, PhoneNumberService phones, CancellationToken ct)
+    {
+        if (label is not null && PhoneLabels.Normalize(label) is null)
+        {
+            return Problem.Validation("label", PhoneLabels.Rule).ToHttp();
+        }
+        return Phone.List(await phones.ListAsync(businessId, active, ct, label is null ? null : PhoneLabels.Normalize(label)), items => new PhoneNumberList(items));
+    }
 
     private static async Task<Results<Created<PhoneNumberResponse>, ProblemHttpResult>> CreateAsync(
         string businessId, PhoneNumberInput input, PhoneNumberCreation creation, SettingsService settings,

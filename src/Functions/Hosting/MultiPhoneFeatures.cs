@@ -1,4 +1,5 @@
 using MultiPhone.AgentConfig;
+using MultiPhone.BulkEdits;
 using MultiPhone.Businesses;
 using MultiPhone.Cosmos;
 using MultiPhone.Functions.Api;
@@ -38,6 +39,7 @@ public static class MultiPhoneFeatures
             .AddServices()
             .AddSettings()
             .AddScheduledChanges()
+            .AddBulkEdits()
             .AddSubscriptions()
             .AddKeyRing(builder.Configuration)
             .AddIntegrations()

@@ -58,6 +58,8 @@ public static class ProblemTypes
     public const string MigrationRunning = "migration-running";
     public const string MigrationFinished = "migration-finished";
     public const string HistoryConflict = "history-conflict";
+    public const string BulkEditRunning = "bulk-edit-running";
+    public const string BulkEditUndone = "bulk-edit-undone";
     public const string ScheduleNotPending = "schedule-not-pending";
     public const string ServiceUnavailable = "service-unavailable";
     public const string InternalError = "internal-error";

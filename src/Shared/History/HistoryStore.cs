@@ -67,6 +67,17 @@ public sealed class HistoryStore(Database database, IEnumerable<ContainerDefinit
         return [.. revisions.Select(stored => stored.Item)];
     }
 
+    /// <summary>The revisions in <paramref name="container"/> made by one actor (a bulk edit) at or after <paramref name="since"/>, oldest first.</summary>
+    public async Task<List<Revision>> ByActorAsync(string businessId, string container, string actorId, DateTimeOffset since, CancellationToken ct)
+    {
+        var revisions = await _containers[container].QueryPartitionAsync<Revision>(
+            new QueryDefinition($"SELECT * FROM c WHERE IS_DEFINED(c.{ContainerExtensions.RevisionOfProperty}) AND c.actor.id = @actor AND c.id >= @since ORDER BY c.id")
+                .WithParameter("@actor", actorId)
+                .WithParameter("@since", RevisionIds.Bound(since)),
+            new PartitionKey(businessId), ct);
+        return [.. revisions.Select(stored => stored.Item)];
+    }
+
     /// <summary>
     /// Deletes the business's revisions beyond the <paramref name="keep"/> newest (at most 100 per container at a
     /// time: a business far over its cap comes down over several checks).

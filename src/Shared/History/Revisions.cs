@@ -51,6 +51,8 @@ public sealed class Revisions(RevisionIds ids, IHistoryRetention retention, Time
 
     private static readonly AsyncLocal<ScheduledWrite?> Scheduled = new();
 
+    private static readonly AsyncLocal<RevisionCapture?> Captured = new();
+
     /// <summary>The writes that follow in this flow restore revision <paramref name="revisionId"/>.</summary>
     public static IDisposable Restoring(string revisionId)
     {
@@ -66,6 +68,15 @@ public sealed class Revisions(RevisionIds ids, IHistoryRetention retention, Time
         var write = new ScheduledWrite(stamp, () => Scheduled.Value = previous);
         Scheduled.Value = write;
         return write;
+    }
+
+    /// <summary>The writes that follow in this flow (a bulk edit's at one location): the result names the revision last made for one.</summary>
+    public static RevisionCapture Capture()
+    {
+        var previous = Captured.Value;
+        var capture = new RevisionCapture(() => Captured.Value = previous);
+        Captured.Value = capture;
+        return capture;
     }
 
     /// <summary>A stored document's content as history shows it: its JSON without bookkeeping fields.</summary>
@@ -86,6 +97,7 @@ public sealed class Revisions(RevisionIds ids, IHistoryRetention retention, Time
         var days = draft.RetentionDays ?? await retention.DaysAsync(draft.BusinessId, ct);
         var id = ids.Next(at, draft.Container);
         Scheduled.Value?.Made(id);
+        Captured.Value?.Made(id);
         return new Revision
         {
             Id = id,
@@ -110,6 +122,16 @@ public sealed class Revisions(RevisionIds ids, IHistoryRetention retention, Time
 
     private sealed class Undo(Action undo) : IDisposable
     {
+        public void Dispose() => undo();
+    }
+
+    /// <summary>The id of the last revision made in a flow, once a write succeeded (a write refused for a stale ETag made none).</summary>
+    public sealed class RevisionCapture(Action undo) : IDisposable
+    {
+        public string? RevisionId { get; private set; }
+
+        internal void Made(string revisionId) => RevisionId = revisionId;
+
         public void Dispose() => undo();
     }
 

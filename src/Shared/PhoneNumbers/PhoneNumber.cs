@@ -24,6 +24,9 @@ public sealed record PhoneNumber
 
     public required bool IsActive { get; init; }
 
+    /// <summary>Lower-case words that group locations ("downtown", "west-coast"): list filters and bulk edits target them.</summary>
+    public IReadOnlyList<string> Labels { get; init; } = [];
+
     /// <summary>Pending until its number is reserved in the index; pending phones are invisible.</summary>
     public required PhoneState State { get; init; }
 
@@ -109,6 +112,12 @@ public sealed record PhoneNumberInput
 
     public bool? IsPrimary { get; init; }
 
+    /// <summary>
+    /// Lower-case words (letters, digits, inner hyphens; at most 40 characters each, 20 per phone) that group
+    /// locations. Trimmed and lower-cased; a PUT that leaves them out keeps them.
+    /// </summary>
+    public IReadOnlyList<string>? Labels { get; init; }
+
     /// <summary>Creation only: inherit the business defaults live (default), or start from a copy of them.</summary>
     public NewPhoneSettings? Settings { get; init; }
 }
@@ -131,6 +140,7 @@ public sealed record PhoneNumberResponse(
     string Timezone,
     bool IsActive,
     bool IsPrimary,
+    IReadOnlyList<string> Labels,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt);
 
@@ -145,5 +155,5 @@ public sealed record PhoneView(PhoneNumber Phone, string StoredETag, bool IsPrim
 
     public PhoneNumberResponse ToResponse() => new(
         Phone.Id, Phone.BusinessId, Phone.Number, Phone.DisplayName, Phone.Address, Phone.Timezone,
-        Phone.IsActive, IsPrimary, Phone.CreatedAt, Phone.UpdatedAt);
+        Phone.IsActive, IsPrimary, Phone.Labels ?? [], Phone.CreatedAt, Phone.UpdatedAt);
 }

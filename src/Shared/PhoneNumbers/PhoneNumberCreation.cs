@@ -60,6 +60,7 @@ public sealed partial class PhoneNumberCreation(
             Address = valid.Value.Address,
             Timezone = valid.Value.Timezone,
             IsActive = valid.Value.IsActive ?? true,
+            Labels = valid.Value.Labels ?? [],
             State = PhoneState.Pending,
             Ttl = options.Value.PendingPhoneTtlSeconds,
             CreatedAt = now,

@@ -3,7 +3,11 @@ using NodaTime;
 namespace MultiPhone.PhoneNumbers;
 
 /// <summary>A phone number request that passed validation, normalised.</summary>
-public sealed record ValidPhoneInput(string Number, string DisplayName, Address? Address, string Timezone, bool? IsActive, bool? IsPrimary);
+public sealed record ValidPhoneInput(string Number, string DisplayName, Address? Address, string Timezone, bool? IsActive, bool? IsPrimary)
+{
+    /// <summary>Null: keep the phone's labels (a PUT that left them out).</summary>
+    public IReadOnlyList<string>? Labels { get; init; }
+}
 
 internal static class PhoneNumberRules
 {
@@ -44,6 +48,7 @@ internal static class PhoneNumberRules
             errors.Add("timezone", $"'{timezone}' is not an IANA time zone, such as America/New_York.");
         }
         var address = input.Address is null ? null : ValidateAddress(input.Address, errors);
+        var labels = input.Labels is null ? null : PhoneLabels.Normalize(input.Labels, errors);
         if (existingNumber is not null && input.Settings is not null)
         {
             errors.Add("settings", "Only when creating a phone; change its settings under /settings/{section}.");
@@ -54,7 +59,7 @@ internal static class PhoneNumberRules
         }
         return errors.Any
             ? errors.ToProblem()
-            : new ValidPhoneInput(number!, displayName!, address, timezone!, input.IsActive, input.IsPrimary);
+            : new ValidPhoneInput(number!, displayName!, address, timezone!, input.IsActive, input.IsPrimary) { Labels = labels };
     }
 
     private static Address ValidateAddress(Address address, FieldErrors errors)

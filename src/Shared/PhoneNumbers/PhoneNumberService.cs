@@ -19,8 +19,8 @@ public sealed partial class PhoneNumberService(
     TimeProvider time,
     ILogger<PhoneNumberService> logger)
 {
-    /// <summary>The business's phones: primary first, then by display name.</summary>
-    public async Task<Result<IReadOnlyList<PhoneView>>> ListAsync(string businessId, bool? active, CancellationToken ct)
+    /// <summary>The business's phones (those active or not, those with a label, when given): primary first, then by display name.</summary>
+    public async Task<Result<IReadOnlyList<PhoneView>>> ListAsync(string businessId, bool? active, CancellationToken ct, string? label = null)
     {
         if (await businesses.GetAsync(businessId, ct) is not { } business)
         {
@@ -29,6 +29,7 @@ public sealed partial class PhoneNumberService(
         var views = await ReadyViewsAsync(business.Item, ct);
         return views
             .Where(view => active is null || view.Phone.IsActive == active)
+            .Where(view => label is null || view.Phone.Labels.Contains(label, StringComparer.Ordinal))
             .OrderByDescending(view => view.IsPrimary)
             .ThenBy(view => view.Phone.DisplayName, StringComparer.InvariantCultureIgnoreCase)
             .ThenBy(view => view.Phone.Id, StringComparer.Ordinal)
@@ -70,7 +71,7 @@ public sealed partial class PhoneNumberService(
         }
         if (current.IsPrimary && !isActive && await HasOtherPhonesAsync(business, phoneId, ct))
         {
-            return PrimaryRequired("The primary phone cannot be deactivated while the business has other phones: make another phone primary first.");
+            return PrimaryCannotBeDeactivated();
         }
         if (change.IsPrimary == true && !isActive)
         {
@@ -82,6 +83,7 @@ public sealed partial class PhoneNumberService(
             Address = change.Address,
             Timezone = change.Timezone,
             IsActive = isActive,
+            Labels = change.Labels ?? current.Phone.Labels,
             UpdatedAt = time.GetUtcNow(),
             Version = current.Phone.Version + 1,
         };
@@ -207,6 +209,9 @@ public sealed partial class PhoneNumberService(
 
     private static Problem Stale() =>
         Problem.PreconditionFailed("The phone changed since you read it (perhaps another phone became primary); read it again and reapply your change.");
+
+    public static Problem PrimaryCannotBeDeactivated() =>
+        PrimaryRequired("The primary phone cannot be deactivated while the business has other phones: make another phone primary first.");
 
     private static Problem PrimaryRequired(string detail) =>
         new(ProblemTypes.PrimaryRequired, 409, "A business with phones needs a primary phone", detail);

@@ -42,6 +42,9 @@ public abstract class SettingsSection
     /// </summary>
     public abstract JsonObject? Normalize(JsonObject fields, SectionContext context, FieldErrors errors);
 
+    /// <summary>The section's checks of a phone's effective values (what its PUT refuses after merging the layers).</summary>
+    public abstract void CheckEffective(JsonObject effective, FieldErrors errors);
+
     /// <summary>The effective business default as the phone's own layer (a new phone created from the template).</summary>
     public abstract SectionDocument CopyOfDefault(SectionDocument? defaults, string businessId, string phoneId, DateTimeOffset now);
 }
@@ -86,6 +89,8 @@ public sealed class SettingsSection<T> : SettingsSection where T : class, ISetti
         }
         return SectionJson<T>.ToJson(normalized);
     }
+
+    public override void CheckEffective(JsonObject effective, FieldErrors errors) => T.CheckEffective(SectionJson<T>.FromJson(effective)!, errors);
 
     public override SectionDocument CopyOfDefault(SectionDocument? defaults, string businessId, string phoneId, DateTimeOffset now) =>
         SectionDocument.Of(businessId, phoneId, SectionView<T>.Resolve(defaults, null, forPhone: false).Effective, version: 1, now);

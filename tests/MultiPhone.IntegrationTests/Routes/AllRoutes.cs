@@ -12,6 +12,7 @@ public static class AllRoutes
         .. BusinessLevelRoutes.All,
         .. HistoryRoutes.All,
         .. ScheduledChangeRoutes.All,
+        .. BulkEditRoutes.All,
     ];
 
     /// <summary>Case names (<c>METHOD pattern</c>), so each route shows as its own test.</summary>

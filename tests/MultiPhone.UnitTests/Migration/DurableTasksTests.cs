@@ -1,4 +1,5 @@
 using Microsoft.DurableTask;
+using MultiPhone.Functions.BulkEdits;
 using MultiPhone.Functions.Hosting;
 using MultiPhone.Functions.Migration;
 using MultiPhone.Functions.ScheduledChanges;
@@ -43,6 +44,10 @@ public sealed class DurableTasksTests
                 ["ScheduledChange"] = (typeof(ScheduledChangeOrchestrator), true),
                 ["ScheduleDueTimes"] = (typeof(ScheduleDueTimesActivity), false),
                 ["ApplyScheduledChange"] = (typeof(ApplyScheduledChangeActivity), false),
+                ["BulkEdit"] = (typeof(BulkEditOrchestrator), true),
+                ["BulkEditBatches"] = (typeof(BulkEditBatchesActivity), false),
+                ["ApplyBulkEditBatch"] = (typeof(ApplyBulkEditBatchActivity), false),
+                ["CompleteBulkEdit"] = (typeof(CompleteBulkEditActivity), false),
             },
             declared);
     }
