@@ -1,6 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useId, useState } from "react";
-import { idempotencyKey } from "../api/client";
 import { keys } from "../api/keys";
 import { ApiError, type Problem } from "../api/problem";
 import { ProblemNotice } from "../components/ProblemNotice";
@@ -35,7 +34,7 @@ export function BulkEditResult({ businessId, bulkEditId, canEdit, phoneName, onO
     }
   }, [running, loaded, businessId, queryClient]);
   const undo = useMutation({
-    mutationFn: ({ of, force }: { of: string; force: boolean }) => undoBulkEdit(businessId, of, force, idempotencyKey()),
+    mutationFn: ({ of, force }: { of: string; force: boolean }) => undoBulkEdit(businessId, of, force),
     onMutate: () => setProblem(null),
     onSuccess: (accepted) => {
       void queryClient.invalidateQueries({ queryKey: keys.bulkEdits(businessId) });
@@ -91,7 +90,7 @@ export function BulkEditResult({ businessId, bulkEditId, canEdit, phoneName, onO
         <div className="notice" role="note">
           <p>
             {conflicts.length === 1 ? "1 location was" : `${conflicts.length} locations were`} changed again since and left as they are:{" "}
-            {conflicts.map((item) => item.displayName).join(", ")}.
+            {conflicts.map((item) => item.displayName ?? item.phoneId).join(", ")}.
           </p>
           <button type="button" className="danger" disabled={undo.isPending} onClick={() => undo.mutate({ of: undoOf, force: true })}>
             Undo anyway

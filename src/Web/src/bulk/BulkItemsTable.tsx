@@ -30,9 +30,9 @@ export function BulkItemsTable({ items, section, preview, caption, businessId }:
             <td>
               {item.outcome === "fail" && <p className="problem-inline">{failureReason(section, item)}</p>}
               {item.outcome === "unchanged" && <span className="muted">Already so; nothing to write.</span>}
-              {item.changes.length > 0 && (
+              {(item.changes?.length ?? 0) > 0 && (
                 <ul className="history-changes">
-                  {item.changes.map((change) => {
+                  {item.changes!.map((change) => {
                     const text = describeBulkChange(section, change);
                     return (
                       <li key={change.path}>

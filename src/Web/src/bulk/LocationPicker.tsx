@@ -1,5 +1,5 @@
 import { useId, useState } from "react";
-import { allLabels, labelsOf, phonesWithLabel } from "../phones/labels";
+import { allLabels, phonesWithLabel } from "../phones/labels";
 import { formatNumber } from "../phones/phoneFormat";
 import type { Phone } from "../settings/SettingsContext";
 import { useSelection } from "./selection";
@@ -48,7 +48,7 @@ export function LocationPicker({ businessId, phones }: { businessId: string; pho
                 {phone.displayName} <span className="muted">{formatNumber(phone.phoneNumber)}</span>
               </span>
               {!phone.isActive && <span className="badge badge-inactive">Inactive</span>}
-              {labelsOf(phone).map((l) => (
+              {phone.labels.map((l) => (
                 <span key={l} className="tag">
                   {l}
                 </span>

@@ -1,56 +1,43 @@
-import { idempotencyKey } from "../api/client";
-import { ApiError, toProblem } from "../api/problem";
-import { currentToken, signOut } from "../auth/session";
-import { apiBaseUrl } from "../config";
+import { api, unwrap, type Schemas } from "../api/client";
 import type { BulkAccepted, BulkEdit, BulkEditSummary, BulkPreview, BulkRequest } from "./types";
 
 /**
- * Every call of the bulk-edit API (docs/bulk-edits.md) the console makes: preview and apply an edit, list the
- * business's edits, read one, undo one. The POSTs carry an Idempotency-Key, so a retried apply runs once.
+ * Every call of the bulk-edit API (the OpenAPI document's CreateBulkEdit, ListBulkEdits, GetBulkEdit, UndoBulkEdit)
+ * the console makes: preview and apply an edit, list the business's edits, read one, undo one.
  */
 
-/** One call with the signed-in user's token; the body of a success, or an ApiError carrying the problem. */
-async function call<T>(method: "GET" | "POST", path: string, body?: unknown, key?: string): Promise<T> {
-  const headers = new Headers({ Accept: "application/json" });
-  const token = currentToken();
-  if (token) headers.set("Authorization", `Bearer ${token}`);
-  if (body !== undefined) headers.set("Content-Type", "application/json");
-  if (key) headers.set("Idempotency-Key", key);
-  const url = new URL(`${apiBaseUrl}${path}`, window.location.href);
-  const response = await fetch(new Request(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) }));
-  // An expired or revoked token: back to the sign-in page, as the typed client does.
-  if (response.status === 401) signOut();
-  const text = await response.text();
-  const json: unknown = text ? JSON.parse(text) : null;
-  if (!response.ok) throw new ApiError(toProblem(response.status, json));
-  return json as T;
-}
-
-const base = (businessId: string) => `/api/v2/businesses/${encodeURIComponent(businessId)}/bulk-edits`;
+// The request as the document types it (a target and an operation with every member optional).
+const asInput = (request: BulkRequest) => request as unknown as Schemas["BulkEditInput"];
+// The document's BulkEditResponse, with the one target and operation the API sends (see types.ts).
+const asEdit = (body: Schemas["BulkEditResponse"]) => ({ ...body, items: body.items ?? [] }) as unknown as BulkEdit;
 
 /** What the edit would do to each location; nothing is written. */
-export function previewBulkEdit(businessId: string, request: Omit<BulkRequest, "dryRun">): Promise<BulkPreview> {
-  return call("POST", base(businessId), { ...request, dryRun: true }, idempotencyKey());
+export async function previewBulkEdit(businessId: string, request: Omit<BulkRequest, "dryRun">): Promise<BulkPreview> {
+  const body = asInput({ ...request, dryRun: true });
+  return (await unwrap(api.POST("/api/v2/businesses/{businessId}/bulk-edits", { params: { path: { businessId } }, body }))) as BulkPreview;
 }
 
-/** Starts the edit (202); `key` is the same for every retry of one apply. */
-export function applyBulkEdit(businessId: string, request: Omit<BulkRequest, "dryRun">, key: string): Promise<BulkAccepted> {
-  return call("POST", base(businessId), { ...request, dryRun: false }, key);
+/** Starts the edit (202); `key` (Idempotency-Key) is the same for every retry of one apply, so it runs once. */
+export async function applyBulkEdit(businessId: string, request: Omit<BulkRequest, "dryRun">, key: string): Promise<BulkAccepted> {
+  const body = asInput({ ...request, dryRun: false });
+  const header = { "Idempotency-Key": key };
+  return (await unwrap(api.POST("/api/v2/businesses/{businessId}/bulk-edits", { params: { path: { businessId }, header }, body }))) as BulkAccepted;
 }
 
-/** The business's bulk edits, newest first. */
+/** The business's bulk edits, newest first (at most 100), without their items. */
 export async function readBulkEdits(businessId: string): Promise<BulkEditSummary[]> {
-  return (await call<{ items: BulkEditSummary[] }>("GET", base(businessId))).items;
+  const list = await unwrap(api.GET("/api/v2/businesses/{businessId}/bulk-edits", { params: { path: { businessId } } }));
+  return list.items.map(asEdit);
 }
 
-export function readBulkEdit(businessId: string, bulkEditId: string): Promise<BulkEdit> {
-  return call("GET", `${base(businessId)}/${encodeURIComponent(bulkEditId)}`);
+export async function readBulkEdit(businessId: string, editId: string): Promise<BulkEdit> {
+  return asEdit(await unwrap(api.GET("/api/v2/businesses/{businessId}/bulk-edits/{editId}", { params: { path: { businessId, editId } } })));
 }
 
 /**
  * Undoes an edit as a new one; locations changed again since are left alone (reported as conflicts) unless `force`.
  * 409 while the edit runs or once it was undone.
  */
-export function undoBulkEdit(businessId: string, bulkEditId: string, force: boolean, key: string): Promise<BulkAccepted> {
-  return call("POST", `${base(businessId)}/${encodeURIComponent(bulkEditId)}/undo`, { force }, key);
+export async function undoBulkEdit(businessId: string, editId: string, force: boolean): Promise<BulkAccepted> {
+  return (await unwrap(api.POST("/api/v2/businesses/{businessId}/bulk-edits/{editId}/undo", { params: { path: { businessId, editId } }, body: { force } }))) as BulkAccepted;
 }

@@ -27,7 +27,7 @@ describe("bulkFormat", () => {
   it("writes a change before → after with where each value comes from", () => {
     const [changed] = greetingItems();
 
-    expect(describeBulkChange("voice", changed!.changes[0]!)).toEqual({ label: "Greeting", before: "'Hi' (business default)", after: "'Hello' (this location)" });
+    expect(describeBulkChange("voice", changed!.changes![0]!)).toEqual({ label: "Greeting", before: "'Hi' (business default)", after: "'Hello' (this location)" });
     expect(describeBulkChange(undefined, { path: "isActive", before: true, after: false })).toEqual({ label: "Is active", before: "yes", after: "no" });
   });
 
@@ -35,7 +35,7 @@ describe("bulkFormat", () => {
     const failed = greetingItems()[2]!;
 
     expect(failureReason("rules", failed)).toBe("Invalid settings · After hours: transfer to: Not a phone number.");
-    expect(failureReason("voice", { ...failed, problem: { title: "Changed since" }, conflicts: ["greeting"] })).toBe("Changed since · changed since: Greeting");
+    expect(failureReason("voice", { ...failed, problem: { title: "Changed since", detail: null }, conflicts: ["greeting"] })).toBe("Changed since · changed since: Greeting");
     expect(failureReason("voice", { ...failed, problem: undefined })).toBe("Refused");
   });
 

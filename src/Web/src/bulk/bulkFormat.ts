@@ -48,7 +48,7 @@ const sourceLabels: Record<FieldSource, string> = { phone: "this location", busi
 
 /** One change of a location, e.g. { label: "Greeting", before: "'Hi' (business default)", after: "'Hello' (this location)" }. */
 export function describeBulkChange(section: SectionName | undefined, change: BulkChange): { label: string; before: string; after: string } {
-  const value = (v: unknown, source?: FieldSource) => `${formatValue(change.path, v)}${source ? ` (${sourceLabels[source]})` : ""}`;
+  const value = (v: unknown, source: FieldSource | null | undefined) => `${formatValue(change.path, v)}${source ? ` (${sourceLabels[source]})` : ""}`;
   return { label: fieldLabel(section, change.path), before: value(change.before, change.sourceBefore), after: value(change.after, change.sourceAfter) };
 }
 

@@ -3,7 +3,7 @@ import type { BulkEdit, BulkItem } from "./types";
 
 /** A location as the API lists it, with labels. */
 export function phone(id: string, displayName: string, labels: string[] = [], overrides: Partial<Phone> = {}): Phone {
-  return { id, displayName, labels, phoneNumber: "+14155550134", isPrimary: false, isActive: true, timezone: "America/New_York", ...overrides } as Phone;
+  return { id, businessId: "b1", displayName, labels, phoneNumber: "+14155550134", address: null, isPrimary: false, isActive: true, timezone: "America/New_York", createdAt: "2026-12-01T00:00:00Z", updatedAt: "2026-12-01T00:00:00Z", ...overrides };
 }
 
 /** A greeting set on three locations: one changed (it inherited before), one already so, one refused. */
@@ -11,7 +11,7 @@ export function greetingItems(): BulkItem[] {
   return [
     { phoneId: "p1", displayName: "Oakland", outcome: "change", changes: [{ path: "greeting", before: "Hi", after: "Hello", sourceBefore: "business", sourceAfter: "phone" }] },
     { phoneId: "p2", displayName: "Downtown", outcome: "unchanged", changes: [] },
-    { phoneId: "p3", displayName: "Airport", outcome: "fail", changes: [], problem: { title: "Invalid settings", errors: { "afterHours.transferTo": ["Not a phone number."] } } },
+    { phoneId: "p3", displayName: "Airport", outcome: "fail", changes: [], problem: { title: "Invalid settings", detail: null, errors: { "afterHours.transferTo": ["Not a phone number."] } } },
   ];
 }
 
@@ -25,7 +25,7 @@ export function bulkEdit(overrides: Partial<BulkEdit> = {}): BulkEdit {
     operation: { kind: "set", section: "voice", fields: { greeting: "Hello" } },
     note: null,
     createdAt: "2026-12-06T10:00:00Z",
-    createdBy: { id: "alice", name: "Alice" },
+    createdBy: { kind: "user", id: "alice", name: "Alice" },
     completedAt: "2026-12-06T10:00:05Z",
     total: 3,
     counts: { changed: 1, unchanged: 1, failed: 1 },

@@ -6,7 +6,7 @@ import { ApiError, fieldErrors, type Problem } from "../api/problem";
 import { Dialog } from "../components/Dialog";
 import { ProblemNotice } from "../components/ProblemNotice";
 import type { Phone } from "../settings/SettingsContext";
-import { labelProblem, labelsOf, maxLabels, parseLabels } from "./labels";
+import { labelProblem, maxLabels, parseLabels } from "./labels";
 
 type Input = Schemas["PhoneNumberInput"];
 const zones = typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : ["America/New_York", "America/Los_Angeles", "Europe/London"];
@@ -16,7 +16,7 @@ export function PhoneDialog({ businessId, phone, open, onClose, onSaved }: { bus
   const queryClient = useQueryClient();
   const id = useId();
   const [input, setInput] = useState<Input>(() => initial(phone));
-  const [labelsText, setLabelsText] = useState(() => (phone ? labelsOf(phone).join(", ") : ""));
+  const [labelsText, setLabelsText] = useState(() => (phone ? phone.labels.join(", ") : ""));
   const labels = parseLabels(labelsText);
   // A retry of the same body reuses its Idempotency-Key; a corrected body is a new request with a new key.
   const attempt = useRef<{ body: string; key: string } | null>(null);
@@ -25,7 +25,7 @@ export function PhoneDialog({ businessId, phone, open, onClose, onSaved }: { bus
     mutationFn: async () => {
       // An address is all or nothing: without a street, none is sent.
       // Labels only when there are some (a new phone) or they changed (absent, the API keeps a phone's labels).
-      const labelsChanged = labels.join() !== (phone ? labelsOf(phone) : []).join();
+      const labelsChanged = labels.join() !== (phone ? phone.labels : []).join();
       const body = { ...input, address: input.address?.line1 ? input.address : null, ...(labelsChanged ? { labels } : {}) };
       if (!phone) {
         const json = JSON.stringify(body);

@@ -1,6 +1,5 @@
 import { useId, useRef, useState } from "react";
 import { useSettings } from "../settings/SettingsContext";
-import { labelsOf } from "./labels";
 import { formatNumber, searchPhones } from "./phoneFormat";
 
 /**
@@ -78,7 +77,7 @@ export function PhoneSelector() {
               <span className="option-name">{phone.displayName}</span>
               <span className="option-number">
                 {formatNumber(phone.phoneNumber)}
-                {labelsOf(phone).map((label) => (
+                {phone.labels.map((label) => (
                   <span key={label} className="tag option-label">
                     {label}
                   </span>

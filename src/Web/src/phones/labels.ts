@@ -31,16 +31,11 @@ export function labelProblem(label: string): string | null {
   return null;
 }
 
-/** A phone's labels; a phone from before labels existed has none. */
-export function labelsOf(phone: Phone): string[] {
-  return (phone as Phone & { labels?: string[] }).labels ?? [];
-}
-
 /** Every label in use, sorted. */
 export function allLabels(phones: Phone[]): string[] {
-  return [...new Set(phones.flatMap(labelsOf))].sort();
+  return [...new Set(phones.flatMap((phone) => phone.labels))].sort();
 }
 
 export function phonesWithLabel(phones: Phone[], label: string): Phone[] {
-  return phones.filter((phone) => labelsOf(phone).includes(label));
+  return phones.filter((phone) => phone.labels.includes(label));
 }

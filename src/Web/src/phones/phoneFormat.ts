@@ -1,5 +1,5 @@
 import type { Phone } from "../settings/SettingsContext";
-import { labelsOf, normaliseLabel } from "./labels";
+import { normaliseLabel } from "./labels";
 
 /** +14155550134 → +1 (415) 555-0134 for North American numbers; other numbers as stored. */
 export function formatNumber(e164: string): string {
@@ -21,6 +21,6 @@ export function searchPhones(phones: Phone[], query: string): Phone[] {
       phone.displayName.toLowerCase().includes(text) ||
       (phone.address?.city ?? "").toLowerCase().includes(text) ||
       (digits.length >= 3 && phone.phoneNumber.replace(/\D/g, "").includes(digits)) ||
-      (label !== "" && labelsOf(phone).some((l) => l.includes(label))),
+      (label !== "" && phone.labels.some((l) => l.includes(label))),
   );
 }
