@@ -52,13 +52,13 @@ test("three locations labelled downtown get a new greeting in one previewed bulk
   await expect(dialog.getByRole("radio", { name: "The selected locations (3)" })).toBeChecked();
   await dialog.getByRole("button", { name: "Preview" }).click();
 
-  // The preview: each of the three would change, from the business default to its own value; nothing is written yet.
+  // The preview: each of the three would change, from the system default (the new business sets none) to its own value.
   const preview = dialog.getByRole("table", { name: "The preview per location" });
   await expect(preview.getByRole("row")).toHaveCount(4);
   for (const phone of [north!, south!, east!]) {
     const row = preview.getByRole("row").filter({ has: page.getByRole("rowheader", { name: phone.name }) });
     await expect(row).toContainText("Would change");
-    await expect(row).toContainText(`Greeting: '${defaultGreeting}' (business default) → 'Welcome downtown.' (this location)`);
+    await expect(row).toContainText(`Greeting: '${defaultGreeting}' (system default) → 'Welcome downtown.' (this location)`);
   }
   await expect(dialog).toContainText("3 would change, 0 unchanged, 0 would fail");
   await expectAccessible(page);
@@ -68,7 +68,7 @@ test("three locations labelled downtown get a new greeting in one previewed bulk
   await dialog.getByRole("button", { name: "Apply to 3 locations" }).click();
   await expect(dialog.getByRole("status").filter({ hasText: "3 of 3 locations" })).toHaveText("3 of 3 locations: 3 changed, 0 unchanged, 0 failed", { timeout: 30_000 });
   const result = dialog.getByRole("table", { name: "The result per location" });
-  await expect(result.getByRole("row").filter({ hasText: "Changed" })).toHaveCount(3);
+  await expect(result.getByRole("row").filter({ has: page.getByText("Changed", { exact: true }) })).toHaveCount(3);
   await expectAccessible(page);
   await dialog.getByRole("button", { name: "Close" }).click();
   await expect(page.getByRole("textbox", { name: "Greeting" })).toHaveValue("Welcome downtown.");
