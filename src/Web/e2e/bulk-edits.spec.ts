@@ -66,7 +66,8 @@ test("three locations labelled downtown get a new greeting in one previewed bulk
 
   // Apply: the result per location; every one of the three has the greeting, the fourth location does not.
   await dialog.getByRole("button", { name: "Apply to 3 locations" }).click();
-  await expect(dialog.getByRole("status").filter({ hasText: "3 of 3 locations" })).toHaveText("3 of 3 locations: 3 changed, 0 unchanged, 0 failed", { timeout: 30_000 });
+  await expect(dialog.getByRole("heading", { level: 3 })).toContainText("Completed", { timeout: 30_000 });
+  await expect(dialog.getByRole("status").filter({ hasText: "3 of 3 locations" })).toHaveText("3 of 3 locations: 3 changed, 0 unchanged, 0 failed");
   const result = dialog.getByRole("table", { name: "The result per location" });
   await expect(result.getByRole("row").filter({ has: page.getByText("Changed", { exact: true }) })).toHaveCount(3);
   await expectAccessible(page);
@@ -81,12 +82,13 @@ test("three locations labelled downtown get a new greeting in one previewed bulk
   await page.getByRole("navigation", { name: "Settings" }).getByRole("link", { name: "Bulk edits" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Bulk edits" })).toBeVisible();
   const listed = page.getByRole("row").filter({ hasText: "Voice agent: set Greeting: 'Welcome downtown.'" });
-  await expect(listed).toContainText("Completed");
+  await expect(listed).toContainText("Completed", { timeout: 30_000 });
   await expect(listed).toContainText("3 changed, 0 unchanged, 0 failed");
   await listed.getByRole("link").click();
   await page.getByRole("button", { name: "Undo this bulk edit" }).click();
   await expect(page.getByRole("heading", { level: 3, name: /^Undo of / })).toBeVisible();
-  await expect(page.getByRole("status").filter({ hasText: "of 3 locations" })).toHaveText("3 of 3 locations: 3 changed, 0 unchanged, 0 failed", { timeout: 30_000 });
+  await expect(page.getByRole("heading", { level: 3, name: /^Undo of / })).toContainText("Completed", { timeout: 30_000 });
+  await expect(page.getByRole("status").filter({ hasText: "of 3 locations" })).toHaveText("3 of 3 locations: 3 changed, 0 unchanged, 0 failed");
   await expectAccessible(page);
   for (const phone of [north!, south!, east!]) {
     await page.goto(url(phone));

@@ -1,6 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { Link, useLocation } from "wouter";
 import { keys } from "../api/keys";
+import { useRealtime } from "../realtime/RealtimeProvider";
 import { bulkEditsUrl, useSettings } from "../settings/SettingsContext";
 import { readBulkEdits } from "./bulkApi";
 import { BulkEditResult } from "./BulkEditResult";
@@ -13,7 +14,13 @@ import { describeCounts, describeOperation, describeTarget, statusLabels } from 
 export function BulkEditsPage({ bulkEditId }: { bulkEditId: string | null }) {
   const { businessId, phones, canEdit } = useSettings();
   const [, navigate] = useLocation();
-  const list = useQuery({ queryKey: keys.bulkEditList(businessId), queryFn: () => readBulkEdits(businessId) });
+  const { status: liveStatus } = useRealtime();
+  const list = useQuery({
+    queryKey: keys.bulkEditList(businessId),
+    queryFn: () => readBulkEdits(businessId),
+    // Live messages refetch it; while an edit runs it is polled as well, in case a message comes late or not at all.
+    refetchInterval: (query) => (query.state.data?.some((edit) => edit.status === "running") ? (liveStatus === "live" ? 5_000 : 1_000) : false),
+  });
   const phoneName = (phoneId: string) => phones.find((p) => p.id === phoneId)?.displayName ?? phoneId;
   return (
     <>
