@@ -1,8 +1,9 @@
 import type { Phone } from "../settings/SettingsContext";
 
 /**
- * Labels on locations ("downtown", "west-coast"): lower-case words joined by hyphens, as the API stores them
- * (docs/bulk-edits.md). Pure, so the form, the selector, the location picker and the tests agree.
+ * Labels on locations ("downtown", "west-coast"): lower-case words joined by hyphens, at most 40 characters and 20
+ * per location, as the API checks them (src/Shared/PhoneNumbers/PhoneLabels.cs). Pure, so the form, the selector,
+ * the location picker and the tests agree.
  */
 
 const valid = /^[a-z0-9]+(-[a-z0-9]+)*$/;
