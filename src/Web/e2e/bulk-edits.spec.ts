@@ -21,6 +21,8 @@ async function label(page: Page, url: string, labels: string): Promise<void> {
 }
 
 test("three locations labelled downtown get a new greeting in one previewed bulk edit, and one undo puts it back", async ({ page, request }) => {
+  // Two background runs (the edit and its undo) and nine page loads: longer than the default under the full suite's load.
+  test.setTimeout(150_000);
   const business = await newBusiness(request, [{ name: "Downtown North" }, { name: "Downtown South" }, { name: "Downtown East" }, { name: "Airport" }]);
   const [north, south, east, airport] = business.phones;
   const url = (phone: { id: string }) => `/b/${business.id}/phones/${phone.id}/voice`;
