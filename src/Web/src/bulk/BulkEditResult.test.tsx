@@ -6,7 +6,7 @@ import { BulkEditResult } from "./BulkEditResult";
 import { bulkEdit } from "./testData";
 import type { BulkEdit } from "./types";
 
-// The API: GET answers the bulk edit of that id from `edits`; POST .../undo answers 202 with a new id and keeps the request.
+// The API: GET answers the bulk edit of that id from `edits` (or all of them); POST .../undo answers 202 with a new id and keeps the request.
 const server = vi.hoisted(() => {
   const state = { edits: {} as Record<string, unknown>, posts: [] as { path: string; key: string | null; body: unknown }[] };
   globalThis.fetch = async (input: RequestInfo | URL) => {
@@ -16,6 +16,7 @@ const server = vi.hoisted(() => {
       state.posts.push({ path, key: request.headers.get("Idempotency-Key"), body: JSON.parse(await request.text()) });
       return new Response(JSON.stringify({ id: "bulk-undo", statusQueryGetUri: "http://api.test/x" }), { status: 202, headers: { "Content-Type": "application/json" } });
     }
+    if (path.endsWith("/bulk-edits")) return new Response(JSON.stringify({ items: Object.values(state.edits) }), { status: 200, headers: { "Content-Type": "application/json" } });
     const edit = state.edits[path.split("/").pop()!];
     return new Response(JSON.stringify(edit ?? { type: "about:blank", title: "Not found" }), { status: edit ? 200 : 404, headers: { "Content-Type": "application/json" } });
   };
@@ -69,9 +70,11 @@ describe("BulkEditResult", () => {
         { phoneId: "p4", displayName: "Harbor", outcome: "fail", changes: [], conflicts: ["greeting"], problem: { title: "Changed since", detail: null } },
       ],
     });
+    server.edits["bulk-1"] = bulkEdit({ undoneBy: "bulk-3" });
     renderResult(undo);
 
-    expect(await screen.findByText(/1 location was changed again since and left as they are: Harbor\./)).toBeTruthy();
+    expect(await screen.findByText(/1 location was changed again since and left as it is: Harbor\./)).toBeTruthy();
+    expect((await screen.findByRole("heading", { name: /Undo of “Voice agent: set Greeting: 'Hello'”/ })).textContent).toContain("Completed");
     expect(screen.queryByRole("button", { name: "Undo this bulk edit" })).toBeNull();
     await userEvent.click(screen.getByRole("button", { name: "Undo anyway" }));
 

@@ -5,7 +5,7 @@ import { ApiError, type Problem } from "../api/problem";
 import { ProblemNotice } from "../components/ProblemNotice";
 import { useRealtime } from "../realtime/RealtimeProvider";
 import { conflictedItems, describeCounts, describeOperation, describeTarget, progressOf, sectionOf, statusLabels } from "./bulkFormat";
-import { readBulkEdit, undoBulkEdit } from "./bulkApi";
+import { readBulkEdit, readBulkEdits, undoBulkEdit } from "./bulkApi";
 import { BulkItemsTable } from "./BulkItemsTable";
 
 /**
@@ -18,6 +18,9 @@ export function BulkEditResult({ businessId, bulkEditId, canEdit, phoneName, onO
   const queryClient = useQueryClient();
   const { status: liveStatus } = useRealtime();
   const [problem, setProblem] = useState<Problem | null>(null);
+  // An undo names the edit it undoes by what that did, from the business's list.
+  const list = useQuery({ queryKey: keys.bulkEditList(businessId), queryFn: () => readBulkEdits(businessId) });
+  const undone = (of: string) => list.data?.find((e) => e.id === of)?.operation;
   const edit = useQuery({
     queryKey: keys.bulkEdit(businessId, bulkEditId),
     queryFn: () => readBulkEdit(businessId, bulkEditId),
@@ -53,7 +56,7 @@ export function BulkEditResult({ businessId, bulkEditId, canEdit, phoneName, onO
   return (
     <section className="bulk-result" aria-labelledby={`${id}-title`} data-bulk-edit={data.id}>
       <h3 id={`${id}-title`}>
-        {describeOperation(data.operation, phoneName)} <span className={`badge bulk-${data.status}`}>{statusLabels[data.status]}</span>
+        {describeOperation(data.operation, phoneName, undone)} <span className={`badge bulk-${data.status}`}>{statusLabels[data.status]}</span>
       </h3>
       <p className="muted">
         For {describeTarget(data.target)}, by {data.createdBy.name || data.createdBy.id}, {new Date(data.createdAt).toLocaleString()}
@@ -89,7 +92,7 @@ export function BulkEditResult({ businessId, bulkEditId, canEdit, phoneName, onO
       {canEdit && !running && conflicts.length > 0 && undoOf && (
         <div className="notice" role="note">
           <p>
-            {conflicts.length === 1 ? "1 location was" : `${conflicts.length} locations were`} changed again since and left as they are:{" "}
+            {conflicts.length === 1 ? "1 location was changed again since and left as it is" : `${conflicts.length} locations were changed again since and left as they are`}:{" "}
             {conflicts.map((item) => item.displayName ?? item.phoneId).join(", ")}.
           </p>
           <button type="button" className="danger" disabled={undo.isPending} onClick={() => undo.mutate({ of: undoOf, force: true })}>

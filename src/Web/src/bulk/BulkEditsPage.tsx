@@ -60,7 +60,7 @@ export function BulkEditsPage({ bulkEditId }: { bulkEditId: string | null }) {
                     <div className="muted">{edit.createdBy.name || edit.createdBy.id}</div>
                   </td>
                   <td>
-                    {describeOperation(edit.operation, phoneName)}
+                    {describeOperation(edit.operation, phoneName, (of) => list.data.find((e) => e.id === of)?.operation)}
                     {edit.note && <div className="muted">Note: {edit.note}</div>}
                   </td>
                   <td>

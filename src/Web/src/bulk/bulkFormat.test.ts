@@ -21,7 +21,9 @@ describe("bulkFormat", () => {
     expect(describeOperation({ kind: "copy", section: "hours" })).toBe("Operating hours: copied from the business defaults");
     expect(describeOperation({ kind: "services", switchOff: ["cleaning"] })).toBe("Services: switched off cleaning");
     expect(describeOperation({ kind: "active", isActive: false })).toBe("Deactivated");
-    expect(describeOperation({ kind: "undo", of: "bulk-1", force: true })).toBe("Undo of bulk-1 (over later changes)");
+    expect(describeOperation({ kind: "undo", of: "bulk-1", force: false })).toBe("Undo of an earlier bulk edit");
+    const undone = (id: string) => (id === "bulk-1" ? ({ kind: "active", isActive: false } as const) : undefined);
+    expect(describeOperation({ kind: "undo", of: "bulk-1", force: true }, undefined, undone)).toBe("Undo of “Deactivated”, also where changed since");
   });
 
   it("writes a change before → after with where each value comes from", () => {
@@ -35,7 +37,7 @@ describe("bulkFormat", () => {
     const failed = greetingItems()[2]!;
 
     expect(failureReason("rules", failed)).toBe("Invalid settings · After hours: transfer to: Not a phone number.");
-    expect(failureReason("voice", { ...failed, problem: { title: "Changed since", detail: null }, conflicts: ["greeting"] })).toBe("Changed since · changed since: Greeting");
+    expect(failureReason("voice", { ...failed, problem: { title: "Changed since", detail: "Changed again since the bulk edit: greeting.", errors: null }, conflicts: ["greeting", "agentName"] })).toBe("Changed since: Greeting, Agent name");
     expect(failureReason("voice", { ...failed, problem: undefined })).toBe("Refused");
   });
 

@@ -21,8 +21,11 @@ export function sectionOf(operation: BulkOperation): SectionName | undefined {
   return "section" in operation ? operation.section : undefined;
 }
 
-/** What the edit does, e.g. "Voice agent: set Greeting: 'Hello'", "Voice agent: back to the business defaults". */
-export function describeOperation(operation: BulkOperation, phoneName: (id: string) => string = (id) => id): string {
+/**
+ * What the edit does, e.g. "Voice agent: set Greeting: 'Hello'", "Voice agent: back to the business defaults"; an
+ * undo says what it undoes when `undone` finds that edit's operation.
+ */
+export function describeOperation(operation: BulkOperation, phoneName: (id: string) => string = (id) => id, undone: (id: string) => BulkOperation | undefined = () => undefined): string {
   switch (operation.kind) {
     case "set":
       return `${sectionEditors[operation.section].label}: set ${describeSet(operation.section, operation.fields).join("; ") || "nothing"}`;
@@ -39,8 +42,11 @@ export function describeOperation(operation: BulkOperation, phoneName: (id: stri
     }
     case "active":
       return operation.isActive ? "Activated" : "Deactivated";
-    case "undo":
-      return `Undo of ${operation.of}${operation.force ? " (over later changes)" : ""}`;
+    case "undo": {
+      const original = undone(operation.of);
+      const what = original && original.kind !== "undo" ? `“${describeOperation(original, phoneName)}”` : "an earlier bulk edit";
+      return `Undo of ${what}${operation.force ? ", also where changed since" : ""}`;
+    }
   }
 }
 
@@ -58,12 +64,15 @@ export function outcomeLabel(outcome: BulkOutcome, preview: boolean): string {
   return labels[outcome][preview ? 0 : 1];
 }
 
-/** Why a location failed: the problem's title and detail, its field errors, and an undo's conflicting fields. */
+/**
+ * Why a location failed: the problem's title and detail and its field errors; for an undo's location changed since,
+ * the fields changed, as the editors name them (the API's detail says the same in its words).
+ */
 export function failureReason(section: SectionName | undefined, item: BulkItem): string {
   const problem = item.problem;
+  if (item.conflicts?.length) return `${problem?.title ?? "Changed since"}: ${item.conflicts.map((path) => fieldLabel(section, path)).join(", ")}`;
   const errors = Object.entries(problem?.errors ?? {}).map(([path, messages]) => `${fieldLabel(section, path)}: ${messages.join(" ")}`);
-  const conflicts = item.conflicts?.length ? [`changed since: ${item.conflicts.map((path) => fieldLabel(section, path)).join(", ")}`] : [];
-  return [problem?.title, problem?.detail, ...errors, ...conflicts].filter(Boolean).join(" · ") || "Refused";
+  return [problem?.title, problem?.detail, ...errors].filter(Boolean).join(" · ") || "Refused";
 }
 
 /** "2 would change, 1 unchanged, 1 would fail" (preview) or "2 changed, 1 unchanged, 1 failed". */
