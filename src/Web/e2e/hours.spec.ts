@@ -20,7 +20,7 @@ test("an overnight period, copied to other days, then a holiday: the preview fol
 
   await monday.getByRole("button", { name: /Copy to…/ }).click();
   await page.getByRole("group", { name: "Copy Monday's times to" }).getByLabel("Tuesday").check();
-  await page.getByRole("button", { name: "Apply" }).click();
+  await page.getByRole("button", { name: "Apply", exact: true }).click();
   await expect(page.locator('[data-day="tuesday"]').getByText("next day")).toBeVisible();
 
   await page.getByRole("button", { name: "Save operating hours" }).click();

@@ -3,6 +3,7 @@ import { isSectionName } from "./api/sections";
 import { SignInPage } from "./auth/SignInPage";
 import { useSession } from "./auth/session";
 import { DefaultsPage } from "./defaults/DefaultsPage";
+import { BulkEditsPage } from "./bulk/BulkEditsPage";
 import { ActivityPage } from "./history/ActivityPage";
 import { PhonePage } from "./PhonePage";
 import { ScheduledPage } from "./schedules/ScheduledPage";
@@ -12,7 +13,8 @@ import { Shell } from "./Shell";
 
 /**
  * Routes: /sign-in; /b/{business} (its primary phone); /b/{business}/phones/{phone}/{section};
- * /b/{business}/defaults/{section}; /b/{business}/activity; /b/{business}/scheduled. Everything but sign-in needs a session.
+ * /b/{business}/defaults/{section}; /b/{business}/activity; /b/{business}/scheduled; /b/{business}/bulk-edits[/{id}].
+ * Everything but sign-in needs a session.
  */
 export function App() {
   const session = useSession();
@@ -34,6 +36,7 @@ export function App() {
         <Route path="/b/:businessId/defaults/:section?" component={DefaultsRoute} />
         <Route path="/b/:businessId/activity" component={ActivityRoute} />
         <Route path="/b/:businessId/scheduled" component={ScheduledRoute} />
+        <Route path="/b/:businessId/bulk-edits/:bulkEditId?" component={BulkEditsRoute} />
         <Route path="/b/:businessId" component={PhoneRoute} />
         <Route>{home ? <Redirect to={`/b/${encodeURIComponent(home)}`} replace /> : <NoBusiness />}</Route>
       </Switch>
@@ -82,6 +85,17 @@ function ScheduledRoute() {
     <SettingsProvider businessId={params.businessId} phoneId={null}>
       <Shell area="scheduled">
         <ScheduledPage />
+      </Shell>
+    </SettingsProvider>
+  );
+}
+
+function BulkEditsRoute() {
+  const params = useParams<{ businessId: string; bulkEditId?: string }>();
+  return (
+    <SettingsProvider businessId={params.businessId} phoneId={null}>
+      <Shell area="bulk-edits">
+        <BulkEditsPage bulkEditId={params.bulkEditId ?? null} />
       </Shell>
     </SettingsProvider>
   );

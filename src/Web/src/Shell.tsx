@@ -6,7 +6,8 @@ import { PhoneSelector } from "./phones/PhoneSelector";
 import { LiveIndicator } from "./realtime/LiveIndicator";
 import { isSectionName } from "./api/sections";
 import { sectionEditors } from "./settings/sectionEditors";
-import { activityUrl, defaultsUrl, scheduledUrl, phoneSections, phoneUrl, useSettings, type PhoneSection } from "./settings/SettingsContext";
+import { SelectLocationsButton } from "./bulk/SelectLocationsButton";
+import { activityUrl, bulkEditsUrl, defaultsUrl, scheduledUrl, phoneSections, phoneUrl, useSettings, type PhoneSection } from "./settings/SettingsContext";
 
 const otherLabels = { staff: "Staff", services: "Services" };
 
@@ -14,8 +15,11 @@ function labelOf(section: PhoneSection): string {
   return isSectionName(section) ? sectionEditors[section].label : otherLabels[section];
 }
 
-/** The frame of every signed-in page: business, location selector, live status, user; section navigation. */
-export function Shell({ children, area }: { children: ReactNode; area: "phone" | "defaults" | "activity" | "scheduled" }) {
+/**
+ * The frame of every signed-in page: business, location selector, the locations selected for bulk edits, live
+ * status, user; section navigation.
+ */
+export function Shell({ children, area }: { children: ReactNode; area: "phone" | "defaults" | "activity" | "scheduled" | "bulk-edits" }) {
   const settings = useSettings();
   const session = useSession();
   const [location, navigate] = useLocation();
@@ -35,6 +39,7 @@ export function Shell({ children, area }: { children: ReactNode; area: "phone" |
           </span>
         </div>
         <PhoneSelector />
+        {settings.canEdit && <SelectLocationsButton />}
         {settings.canManage && (
           <button type="button" onClick={() => setAdding(true)}>
             + Add location
@@ -82,6 +87,11 @@ export function Shell({ children, area }: { children: ReactNode; area: "phone" |
             <li>
               <Link href={scheduledUrl(businessId)} aria-current={area === "scheduled" ? "page" : undefined}>
                 Scheduled changes
+              </Link>
+            </li>
+            <li>
+              <Link href={bulkEditsUrl(businessId)} aria-current={area === "bulk-edits" ? "page" : undefined}>
+                Bulk edits
               </Link>
             </li>
           </ul>

@@ -25,4 +25,8 @@ export const keys = {
   schedules: (b: string) => ["b", b, "schedules"] as const,
   /** The scheduled changes that reach a phone (phoneId), or all of the business's (null). */
   scheduleList: (b: string, phoneId: string | null) => ["b", b, "schedules", phoneId ?? "business"] as const,
+  /** The business's bulk edits: the list and each one read. */
+  bulkEdits: (b: string) => ["b", b, "bulkEdits"] as const,
+  bulkEditList: (b: string) => ["b", b, "bulkEdits", "list"] as const,
+  bulkEdit: (b: string, id: string) => ["b", b, "bulkEdits", "one", id] as const,
 };

@@ -77,7 +77,7 @@ export interface paths {
         };
         /**
          * List the business's phone numbers
-         * @description Primary first, then by display name. `active` filters on isActive.
+         * @description Primary first, then by display name. `active` filters on isActive, `label` on a label.
          */
         get: operations["ListPhoneNumbers"];
         put?: never;
@@ -792,6 +792,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v2/businesses/{businessId}/bulk-edits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the business's bulk edits
+         * @description Newest first (at most 100), without their items.
+         */
+        get: operations["ListBulkEdits"];
+        put?: never;
+        /**
+         * Preview or apply one change to many locations
+         * @description `target`: `phoneIds`, a `label`, `all` active phones or the active phones of a `timeZone`. `operation`: `set` fields of a section as each phone's own (null: inherit again), `reset` fields (or the whole section) to inherit, `copy` a section from a phone's own layer (or from the defaults), switch business `services` off or on, or set `active`. With `dryRun: true` the answer (200) says per location what would change, before and after with where each value comes from, and what would fail and why; nothing is written. Otherwise 202: the edit runs in the background, each location written as its own route writes it, with a revision by the edit; watch it at `statusQueryGetUri` or by `bulkEdit.changed` on the business channel. Sections need the editor role; services and active need admin.
+         */
+        post: operations["CreateBulkEdit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/businesses/{businessId}/bulk-edits/{editId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a bulk edit and its result per location
+         * @description `status` is running until every location is done; `counts` and `items` grow as batches of locations finish.
+         */
+        get: operations["GetBulkEdit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/businesses/{businessId}/bulk-edits/{editId}/undo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Undo a bulk edit at every location it changed
+         * @description A new bulk edit (202, watched like any) puts back, at each location the edit changed, the fields it changed (fields that inherited inherit again). A location whose fields were changed again since is left alone and listed as failed with its `conflicts`, unless `force`. 409 `bulk-edit-running` while the edit runs, `bulk-edit-undone` once it was undone. Needs the role the edit's operation needs.
+         */
+        post: operations["UndoBulkEdit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v2/businesses/{businessId}/subscription": {
         parameters: {
             query?: never;
@@ -1327,6 +1391,100 @@ export interface components {
         };
         /** @enum {unknown} */
         AuthorKind: "user" | "migration" | "schedule" | "bulkEdit" | "system";
+        BulkChange: {
+            path: string;
+            before?: null | components["schemas"]["JsonNode"];
+            after?: null | components["schemas"]["JsonNode"];
+            sourceBefore?: null | components["schemas"]["SettingSource"];
+            sourceAfter?: null | components["schemas"]["SettingSource"];
+        };
+        BulkCounts: {
+            /** Format: int32 */
+            changed: number;
+            /** Format: int32 */
+            unchanged: number;
+            /** Format: int32 */
+            failed: number;
+        };
+        BulkEditInput: {
+            target: components["schemas"]["BulkTarget"];
+            operation: components["schemas"]["BulkOperation"];
+            dryRun?: boolean;
+            note?: null | string;
+        };
+        BulkEditList: {
+            items: components["schemas"]["BulkEditResponse"][];
+        };
+        BulkEditResponse: {
+            id: string;
+            businessId: string;
+            status: components["schemas"]["BulkEditStatus"];
+            target: components["schemas"]["BulkTarget"];
+            operation: components["schemas"]["BulkOperation"];
+            note: null | string;
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: components["schemas"]["Author"];
+            /** Format: date-time */
+            completedAt: null | string;
+            /** Format: int32 */
+            total: number;
+            counts: components["schemas"]["BulkCounts"];
+            undoneBy: null | string;
+            items?: null | components["schemas"]["BulkItem"][];
+        };
+        BulkEditStarted: {
+            id: string;
+            statusQueryGetUri: string;
+        };
+        /** @enum {unknown} */
+        BulkEditStatus: "running" | "completed" | "failed";
+        BulkItem: {
+            phoneId: string;
+            displayName?: null | string;
+            outcome: components["schemas"]["BulkOutcome"];
+            changes?: components["schemas"]["BulkChange"][];
+            problem?: null | components["schemas"]["BulkProblem"];
+            conflicts?: null | string[];
+            revisionId?: null | string;
+        };
+        BulkOperation: {
+            kind: components["schemas"]["BulkOperationKind"];
+            section?: null | string;
+            fields?: null | components["schemas"]["JsonNode"];
+            fromPhoneId?: null | string;
+            switchOff?: null | string[];
+            switchOn?: null | string[];
+            isActive?: null | boolean;
+            of?: null | string;
+            force?: null | boolean;
+        };
+        /** @enum {unknown} */
+        BulkOperationKind: "set" | "reset" | "copy" | "services" | "active" | "undo";
+        /** @enum {unknown} */
+        BulkOutcome: "change" | "unchanged" | "fail";
+        BulkPreview: {
+            counts: components["schemas"]["BulkCounts"];
+            items: components["schemas"]["BulkItem"][];
+        };
+        BulkProblem: {
+            title: string;
+            detail: null | string;
+            errors?: null | {
+                [key: string]: string[];
+            };
+        };
+        BulkTarget: {
+            phoneIds?: null | string[];
+            label?: null | string;
+            all?: null | boolean;
+            timeZone?: null | string;
+        };
+        /** @description Body of an undo: `force` also puts back locations changed again since. */
+        BulkUndoRequest: {
+            /** @default false */
+            force: boolean;
+        };
         BusinessInput: {
             name: string;
             companyProfile?: null | components["schemas"]["CompanyProfile"];
@@ -1617,6 +1775,7 @@ export interface components {
             timezone: string;
             isActive?: null | boolean;
             isPrimary?: null | boolean;
+            labels?: null | string[];
             settings?: null | components["schemas"]["NewPhoneSettings"];
             readonly id?: null | string;
             readonly businessId?: null | string;
@@ -1637,6 +1796,7 @@ export interface components {
             timezone: string;
             isActive: boolean;
             isPrimary: boolean;
+            labels: string[];
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -1776,7 +1936,7 @@ export interface components {
              * @description urn:multiphone:problem: and a slug of docs/problems.md.
              * @enum {string}
              */
-            type: "urn:multiphone:problem:not-found" | "urn:multiphone:problem:validation" | "urn:multiphone:problem:malformed-request" | "urn:multiphone:problem:payload-too-large" | "urn:multiphone:problem:unsupported-media-type" | "urn:multiphone:problem:method-not-allowed" | "urn:multiphone:problem:unauthorized" | "urn:multiphone:problem:forbidden" | "urn:multiphone:problem:precondition-failed" | "urn:multiphone:problem:precondition-required" | "urn:multiphone:problem:phone-number-taken" | "urn:multiphone:problem:primary-required" | "urn:multiphone:problem:phone-number-limit" | "urn:multiphone:problem:invalid-signature" | "urn:multiphone:problem:idempotency-mismatch" | "urn:multiphone:problem:idempotency-in-progress" | "urn:multiphone:problem:migration-running" | "urn:multiphone:problem:migration-finished" | "urn:multiphone:problem:history-conflict" | "urn:multiphone:problem:schedule-not-pending" | "urn:multiphone:problem:service-unavailable" | "urn:multiphone:problem:internal-error";
+            type: "urn:multiphone:problem:not-found" | "urn:multiphone:problem:validation" | "urn:multiphone:problem:malformed-request" | "urn:multiphone:problem:payload-too-large" | "urn:multiphone:problem:unsupported-media-type" | "urn:multiphone:problem:method-not-allowed" | "urn:multiphone:problem:unauthorized" | "urn:multiphone:problem:forbidden" | "urn:multiphone:problem:precondition-failed" | "urn:multiphone:problem:precondition-required" | "urn:multiphone:problem:phone-number-taken" | "urn:multiphone:problem:primary-required" | "urn:multiphone:problem:phone-number-limit" | "urn:multiphone:problem:invalid-signature" | "urn:multiphone:problem:idempotency-mismatch" | "urn:multiphone:problem:idempotency-in-progress" | "urn:multiphone:problem:migration-running" | "urn:multiphone:problem:migration-finished" | "urn:multiphone:problem:history-conflict" | "urn:multiphone:problem:bulk-edit-running" | "urn:multiphone:problem:bulk-edit-undone" | "urn:multiphone:problem:schedule-not-pending" | "urn:multiphone:problem:service-unavailable" | "urn:multiphone:problem:internal-error";
             title: string;
             /** Format: int32 */
             status: number;
@@ -2467,6 +2627,7 @@ export interface operations {
         parameters: {
             query?: {
                 active?: boolean;
+                label?: string;
             };
             header?: never;
             path: {
@@ -8271,6 +8432,377 @@ export interface operations {
             };
         };
     };
+    ListBulkEdits: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkEditList"];
+                };
+            };
+            /** @description The input is not valid (`validation`, naming each field in `errors`) or cannot be read (`malformed-request`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed: the role is too low (`forbidden`) or, for webhooks, the signature does not verify (`invalid-signature`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (`not-found`), also when it belongs to a business the caller is not a member of. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy or unreachable; retry after Retry-After (`service-unavailable`). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    CreateBulkEdit: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes retries safe: a retry with the same key and body returns the first response; the same key with another body is refused (422). Remembered for 24 hours. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                businessId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkEditInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkPreview"];
+                };
+            };
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkEditStarted"];
+                };
+            };
+            /** @description The input is not valid (`validation`, naming each field in `errors`) or cannot be read (`malformed-request`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed: the role is too low (`forbidden`) or, for webhooks, the signature does not verify (`invalid-signature`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (`not-found`), also when it belongs to a business the caller is not a member of. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A conflict with the current state (`phone-number-taken`, `primary-required`, `phone-number-limit`, `idempotency-in-progress`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the API accepts (`payload-too-large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not of a media type this operation reads (`unsupported-media-type`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Idempotency-Key was first used with another body (`idempotency-mismatch`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy or unreachable; retry after Retry-After (`service-unavailable`). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    GetBulkEdit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: string;
+                editId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkEditResponse"];
+                };
+            };
+            /** @description The input is not valid (`validation`, naming each field in `errors`) or cannot be read (`malformed-request`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed: the role is too low (`forbidden`) or, for webhooks, the signature does not verify (`invalid-signature`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (`not-found`), also when it belongs to a business the caller is not a member of. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy or unreachable; retry after Retry-After (`service-unavailable`). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    UndoBulkEdit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: string;
+                editId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": null | components["schemas"]["BulkUndoRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkPreview"];
+                };
+            };
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkEditStarted"];
+                };
+            };
+            /** @description The input is not valid (`validation`, naming each field in `errors`) or cannot be read (`malformed-request`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed: the role is too low (`forbidden`) or, for webhooks, the signature does not verify (`invalid-signature`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (`not-found`), also when it belongs to a business the caller is not a member of. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A conflict with the current state (`phone-number-taken`, `primary-required`, `phone-number-limit`, `idempotency-in-progress`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names a version that is no longer current (`precondition-failed`). */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the API accepts (`payload-too-large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not of a media type this operation reads (`unsupported-media-type`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy or unreachable; retry after Retry-After (`service-unavailable`). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     GetSubscription: {
         parameters: {
             query?: never;
@@ -10796,11 +11328,14 @@ type ReadonlyArray<T> = [
 ] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
 export const afterHoursActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AfterHoursAction"]> = ["handToAgent", "takeMessage", "transfer", "answer", "hangUp"];
 export const authorKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuthorKind"]> = ["user", "migration", "schedule", "bulkEdit", "system"];
+export const bulkEditStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["BulkEditStatus"]> = ["running", "completed", "failed"];
+export const bulkOperationKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["BulkOperationKind"]> = ["set", "reset", "copy", "services", "active", "undo"];
+export const bulkOutcomeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["BulkOutcome"]> = ["change", "unchanged", "fail"];
 export const conflictPolicyValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ConflictPolicy"]> = ["skip", "apply"];
 export const dayOfWeekValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DayOfWeek"]> = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
 export const integrationTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["IntegrationType"]> = ["webhook", "googleCalendar", "calendly", "salesforce", "hubSpot", "slack", "zapier"];
 export const newPhoneSettingsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NewPhoneSettings"]> = ["inherit", "copyDefaults"];
-export const problemTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Problem"]["type"]> = ["urn:multiphone:problem:not-found", "urn:multiphone:problem:validation", "urn:multiphone:problem:malformed-request", "urn:multiphone:problem:payload-too-large", "urn:multiphone:problem:unsupported-media-type", "urn:multiphone:problem:method-not-allowed", "urn:multiphone:problem:unauthorized", "urn:multiphone:problem:forbidden", "urn:multiphone:problem:precondition-failed", "urn:multiphone:problem:precondition-required", "urn:multiphone:problem:phone-number-taken", "urn:multiphone:problem:primary-required", "urn:multiphone:problem:phone-number-limit", "urn:multiphone:problem:invalid-signature", "urn:multiphone:problem:idempotency-mismatch", "urn:multiphone:problem:idempotency-in-progress", "urn:multiphone:problem:migration-running", "urn:multiphone:problem:migration-finished", "urn:multiphone:problem:history-conflict", "urn:multiphone:problem:schedule-not-pending", "urn:multiphone:problem:service-unavailable", "urn:multiphone:problem:internal-error"];
+export const problemTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Problem"]["type"]> = ["urn:multiphone:problem:not-found", "urn:multiphone:problem:validation", "urn:multiphone:problem:malformed-request", "urn:multiphone:problem:payload-too-large", "urn:multiphone:problem:unsupported-media-type", "urn:multiphone:problem:method-not-allowed", "urn:multiphone:problem:unauthorized", "urn:multiphone:problem:forbidden", "urn:multiphone:problem:precondition-failed", "urn:multiphone:problem:precondition-required", "urn:multiphone:problem:phone-number-taken", "urn:multiphone:problem:primary-required", "urn:multiphone:problem:phone-number-limit", "urn:multiphone:problem:invalid-signature", "urn:multiphone:problem:idempotency-mismatch", "urn:multiphone:problem:idempotency-in-progress", "urn:multiphone:problem:migration-running", "urn:multiphone:problem:migration-finished", "urn:multiphone:problem:history-conflict", "urn:multiphone:problem:bulk-edit-running", "urn:multiphone:problem:bulk-edit-undone", "urn:multiphone:problem:schedule-not-pending", "urn:multiphone:problem:service-unavailable", "urn:multiphone:problem:internal-error"];
 export const restoreToValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RestoreTo"]> = ["after", "before"];
 export const revisionOperationValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RevisionOperation"]> = ["create", "update", "delete"];
 export const ruleActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RuleAction"]> = ["transfer", "takeMessage", "answer", "book"];

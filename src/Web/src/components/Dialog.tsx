@@ -7,12 +7,15 @@ export function Dialog({
   onClose,
   children,
   role = "dialog",
+  wide = false,
 }: {
   open: boolean;
   title: string;
   onClose: () => void;
   children: ReactNode;
   role?: "dialog" | "alertdialog";
+  /** Room for a table. */
+  wide?: boolean;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
@@ -27,7 +30,7 @@ export function Dialog({
       ref={ref}
       role={role}
       aria-labelledby={titleId}
-      className="dialog"
+      className={wide ? "dialog dialog-wide" : "dialog"}
       onCancel={(e) => {
         e.preventDefault();
         onClose();

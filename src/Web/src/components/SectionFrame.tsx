@@ -1,4 +1,5 @@
 import { useEffect, useState, type ReactNode } from "react";
+import { BulkEditDialog } from "../bulk/BulkEditDialog";
 import { HistoryPanel } from "../history/HistoryPanel";
 import { changedFields } from "../schedules/scheduleFormat";
 import { ScheduleDialog } from "../schedules/ScheduleDialog";
@@ -10,7 +11,8 @@ import { ReadOnlyContext, SectionContext } from "./SectionContext";
 
 /**
  * A settings section: what it inherits, override / reset for the whole section, save and discard (or schedule the
- * changes for later), the API's problem, the conflict dialog when someone else changed it meanwhile, and its history.
+ * changes for later, or apply them to several locations), the API's problem, the conflict dialog when someone else
+ * changed it meanwhile, and its history.
  */
 export function SectionFrame({
   editor,
@@ -28,6 +30,7 @@ export function SectionFrame({
 }) {
   const [confirmReset, setConfirmReset] = useState(false);
   const [scheduling, setScheduling] = useState(false);
+  const [bulk, setBulk] = useState(false);
   const title = sectionEditors[editor.section].label;
   // Closing or reloading the tab with unsaved changes asks first.
   useEffect(() => {
@@ -104,6 +107,9 @@ export function SectionFrame({
               <button type="button" onClick={() => setScheduling(true)} disabled={!editor.dirty || editor.saving}>
                 Schedule this change…
               </button>
+              <button type="button" onClick={() => setBulk(true)} disabled={editor.saving}>
+                Apply to selected…
+              </button>
               <button type="submit" className="primary" disabled={!editor.dirty || editor.saving}>
                 Save {title.toLowerCase()}
               </button>
@@ -124,6 +130,16 @@ export function SectionFrame({
               setScheduling(false);
               editor.discard();
             }}
+          />
+        )}
+        {bulk && (
+          <BulkEditDialog
+            section={editor.section}
+            fromPhoneId={editor.phoneId}
+            fields={changedFields(editor.value, server.own)}
+            onClose={() => setBulk(false)}
+            // The bulk edit makes the change (here too, when this location is one of them): the editor is back to what is saved.
+            onApplied={editor.discard}
           />
         )}
         <Dialog open={confirmReset} title={`Reset ${title.toLowerCase()}?`} onClose={() => setConfirmReset(false)}>

@@ -6,6 +6,7 @@ import { ApiError, fieldErrors, type Problem } from "../api/problem";
 import { Dialog } from "../components/Dialog";
 import { ProblemNotice } from "../components/ProblemNotice";
 import type { Phone } from "../settings/SettingsContext";
+import { labelProblem, maxLabels, parseLabels } from "./labels";
 
 type Input = Schemas["PhoneNumberInput"];
 const zones = typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : ["America/New_York", "America/Los_Angeles", "Europe/London"];
@@ -15,13 +16,17 @@ export function PhoneDialog({ businessId, phone, open, onClose, onSaved }: { bus
   const queryClient = useQueryClient();
   const id = useId();
   const [input, setInput] = useState<Input>(() => initial(phone));
+  const [labelsText, setLabelsText] = useState(() => (phone ? phone.labels.join(", ") : ""));
+  const labels = parseLabels(labelsText);
   // A retry of the same body reuses its Idempotency-Key; a corrected body is a new request with a new key.
   const attempt = useRef<{ body: string; key: string } | null>(null);
   const [problem, setProblem] = useState<Problem | null>(null);
   const save = useMutation({
     mutationFn: async () => {
       // An address is all or nothing: without a street, none is sent.
-      const body = { ...input, address: input.address?.line1 ? input.address : null };
+      // Labels only when there are some (a new phone) or they changed (absent, the API keeps a phone's labels).
+      const labelsChanged = labels.join() !== (phone ? phone.labels : []).join();
+      const body = { ...input, address: input.address?.line1 ? input.address : null, ...(labelsChanged ? { labels } : {}) };
       if (!phone) {
         const json = JSON.stringify(body);
         if (attempt.current?.body !== json) attempt.current = { body: json, key: idempotencyKey() };
@@ -67,6 +72,7 @@ export function PhoneDialog({ businessId, phone, open, onClose, onSaved }: { bus
         <ProblemNotice problem={problem?.errors ? { ...problem, errors: undefined } : problem} />
         {!phone && field("phoneNumber", "Phone number", (p) => <input {...p} type="tel" required value={input.phoneNumber ?? ""} onChange={(e) => set({ phoneNumber: e.target.value })} placeholder="(415) 555-0111" />)}
         {field("displayName", "Name", (p) => <input {...p} required value={input.displayName ?? ""} onChange={(e) => set({ displayName: e.target.value })} placeholder="Harbor Dental - Mission" />)}
+        <LabelsField id={`${id}-labels`} text={labelsText} labels={labels} errors={problem?.errors} onChange={setLabelsText} />
         {field("timezone", "Time zone", (p) => (
           <select {...p} value={input.timezone ?? ""} onChange={(e) => set({ timezone: e.target.value })}>
             {zones.map((zone) => <option key={zone} value={zone}>{zone}</option>)}
@@ -111,4 +117,43 @@ export function PhoneDialog({ businessId, phone, open, onClose, onSaved }: { bus
 function initial(phone?: Phone): Input {
   if (phone) return { displayName: phone.displayName, timezone: phone.timezone, address: phone.address ?? undefined };
   return { phoneNumber: "", displayName: "", timezone: Intl.DateTimeFormat().resolvedOptions().timeZone, address: { country: "US" }, settings: "inherit" };
+}
+
+/**
+ * The location's labels as one comma-separated field, shown as they will be saved (lower case, hyphens for
+ * spaces); the API's errors name a label by its index in what was sent (`labels[1]`), here by the label.
+ */
+function LabelsField({ id, text, labels, errors, onChange }: { id: string; text: string; labels: string[]; errors: Record<string, string[]> | undefined; onChange: (text: string) => void }) {
+  const local = [...labels.map(labelProblem), labels.length > maxLabels ? `At most ${maxLabels} labels.` : null].filter((m): m is string => m !== null);
+  const fromApi = Object.entries(errors ?? {})
+    .filter(([key]) => key === "labels" || key.startsWith("labels["))
+    .flatMap(([key, messages]) => {
+      const index = /^labels\[(\d+)\]/.exec(key)?.[1];
+      const label = index === undefined ? undefined : labels[Number(index)];
+      return messages.map((m) => (label ? `“${label}”: ${m}` : m));
+    });
+  const messages = [...new Set([...local, ...fromApi])];
+  return (
+    <div className="field">
+      <label htmlFor={id}>Labels</label>
+      <input
+        id={id}
+        value={text}
+        onChange={(e) => onChange(e.target.value)}
+        placeholder="downtown, west-coast"
+        aria-describedby={`${id}-hint${messages.length ? ` ${id}-errors` : ""}`}
+        aria-invalid={messages.length > 0}
+      />
+      <p className="field-hint" id={`${id}-hint`}>
+        Separate labels with commas; they group locations for bulk edits. {labels.length ? `Saved as: ${labels.join(", ")}.` : "No labels."}
+      </p>
+      {messages.length > 0 && (
+        <ul className="field-errors" id={`${id}-errors`}>
+          {messages.map((m) => (
+            <li key={m}>{m}</li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
 }

@@ -3,8 +3,9 @@ import { useSettings } from "../settings/SettingsContext";
 import { formatNumber, searchPhones } from "./phoneFormat";
 
 /**
- * The phone (location) being configured: a combobox that searches by name, city or number, marks the primary and
- * inactive phones, and works with the keyboard (arrows, Home/End, Enter, Escape).
+ * The phone (location) being configured: a combobox that searches by name, city, number or label, shows each
+ * location's labels, marks the primary and inactive phones, and works with the keyboard (arrows, Home/End, Enter,
+ * Escape).
  */
 export function PhoneSelector() {
   const { phones, selectedPhone, selectPhone } = useSettings();
@@ -74,7 +75,14 @@ export function PhoneSelector() {
               onMouseEnter={() => setActive(index)}
             >
               <span className="option-name">{phone.displayName}</span>
-              <span className="option-number">{formatNumber(phone.phoneNumber)}</span>
+              <span className="option-number">
+                {formatNumber(phone.phoneNumber)}
+                {phone.labels.map((label) => (
+                  <span key={label} className="tag option-label">
+                    {label}
+                  </span>
+                ))}
+              </span>
               {phone.isPrimary && <span className="badge badge-primary">Primary</span>}
               {!phone.isActive && <span className="badge badge-inactive">Inactive</span>}
             </li>

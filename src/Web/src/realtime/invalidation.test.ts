@@ -61,4 +61,13 @@ describe("staleQueries", () => {
 
     expect(stale).toEqual([keys.schedules("b1")]);
   });
+
+  it("refreshes the bulk-edit list and every bulk edit read when one starts, progresses or ends", () => {
+    const [stale] = staleQueries(message({ type: "bulkEdit.changed", phoneId: null, itemId: "bulk-1", sections: ["bulkEdit"] }));
+    const covers = (key: readonly unknown[]) => stale!.every((part, i) => key[i] === part);
+
+    expect(covers(keys.bulkEditList("b1"))).toBe(true);
+    expect(covers(keys.bulkEdit("b1", "bulk-1"))).toBe(true);
+    expect(covers(keys.bulkEdit("b2", "bulk-1"))).toBe(false);
+  });
 });

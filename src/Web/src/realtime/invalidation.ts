@@ -26,6 +26,9 @@ export function staleQueries(message: ChangeMessage): (readonly unknown[])[] {
     case "scheduled.changed":
       // A change of the defaults lists under every phone it reaches, so every list of the business refetches.
       return [keys.schedules(b)];
+    case "bulkEdit.changed":
+      // Its progress and result; the locations it changes announce themselves on their own channels.
+      return [keys.bulkEdits(b)];
     case "phone.settings.changed":
     case "phone.voice.changed":
     case "phone.hours.changed": {

@@ -17,11 +17,12 @@ export const changeTypes = [
   "phone.hours.changed",
   "history.added",
   "scheduled.changed",
+  "bulkEdit.changed",
 ] as const;
 
 export type ChangeType = (typeof changeTypes)[number];
 
-export type ChangedSection = SectionName | "staff" | "services" | "phone" | "primary" | "business" | "scheduled";
+export type ChangedSection = SectionName | "staff" | "services" | "phone" | "primary" | "business" | "scheduled" | "bulkEdit";
 
 export interface ChangeMessage {
   channel: string;

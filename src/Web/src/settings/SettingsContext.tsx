@@ -49,6 +49,11 @@ export function scheduledUrl(businessId: string): string {
   return `/b/${encodeURIComponent(businessId)}/scheduled`;
 }
 
+/** The business's bulk edits, or one of them. */
+export function bulkEditsUrl(businessId: string, bulkEditId?: string): string {
+  return `/b/${encodeURIComponent(businessId)}/bulk-edits${bulkEditId ? `/${encodeURIComponent(bulkEditId)}` : ""}`;
+}
+
 /**
  * The console's state as the seed describes it: the current business, its phones, the selected phone and that
  * phone's settings. The selection lives in the URL (`/b/{business}/phones/{phone}/{section}`), so a link opens the
