@@ -847,7 +847,7 @@ export interface paths {
         put?: never;
         /**
          * Undo a bulk edit at every location it changed
-         * @description A new bulk edit (202, watched like any) puts back, at each location the edit changed, the fields it changed (fields that inherited inherit again). A location whose fields were changed again since is left alone and listed as failed with its `conflicts`, unless `force`. 409 `bulk-edit-running` while the edit runs, `bulk-edit-undone` once it was undone. Needs the role the edit's operation needs.
+         * @description A new bulk edit (202, watched like any) puts back, at each location the edit changed, the fields it changed (fields that inherited inherit again). A location whose fields were changed again since is left alone and listed as failed with its `conflicts`, unless `force`; `force` after such an undo puts back the locations it left alone. 409 `bulk-edit-running` while the edit runs, `bulk-edit-undone` once it was undone. Needs the role the edit's operation needs.
          */
         post: operations["UndoBulkEdit"];
         delete?: never;
@@ -1391,13 +1391,6 @@ export interface components {
         };
         /** @enum {unknown} */
         AuthorKind: "user" | "migration" | "schedule" | "bulkEdit" | "system";
-        BulkChange: {
-            path: string;
-            before?: null | components["schemas"]["JsonNode"];
-            after?: null | components["schemas"]["JsonNode"];
-            sourceBefore?: null | components["schemas"]["SettingSource"];
-            sourceAfter?: null | components["schemas"]["SettingSource"];
-        };
         BulkCounts: {
             /** Format: int32 */
             changed: number;
@@ -1443,7 +1436,7 @@ export interface components {
             phoneId: string;
             displayName?: null | string;
             outcome: components["schemas"]["BulkOutcome"];
-            changes?: components["schemas"]["BulkChange"][];
+            changes?: components["schemas"]["FieldChange"][];
             problem?: null | components["schemas"]["BulkProblem"];
             conflicts?: null | string[];
             revisionId?: null | string;
@@ -8702,15 +8695,6 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["BulkPreview"];
-                };
-            };
             /** @description Accepted */
             202: {
                 headers: {

@@ -22,8 +22,8 @@ export type BulkOperation =
 export type BulkRequest = Omit<Schemas["BulkEditInput"], "target" | "operation"> & { target: BulkTarget; operation: Exclude<BulkOperation, { kind: "undo" }> };
 
 export type FieldSource = Schemas["SettingSource"];
-/** One effective field of a location, before and after (absent: no value), with where each value comes from for section operations. */
-export type BulkChange = Schemas["BulkChange"];
+/** One effective field of a location, before and after (absent: no value), with where each value comes from for section operations: History's field change. */
+export type BulkChange = Schemas["FieldChange"];
 export type BulkOutcome = Schemas["BulkOutcome"];
 /** A location's outcome; the API leaves out empty members (`changes`, and `displayName` of an unknown id). */
 export type BulkItem = Schemas["BulkItem"];
