@@ -22,6 +22,7 @@ public static class OpenApiDocs
         ("Phone settings", "A phone's own override of each settings section, what applies, and where each field comes from."),
         ("Business default settings", "The defaults every inheriting phone follows."),
         ("Scheduled changes", "Changes of a phone's settings or the business defaults applied at a chosen time, in each location's own time zone; previews of what will be in effect with `?at=` (docs/scheduled-changes.md)."),
+        ("Bulk edits", "One change to many locations (by ids, label, all or time zone): previewed per location against inheritance, applied in the background, undone as a whole (docs/bulk-edits.md)."),
         ("History", "Every change of the business's configuration: who, when, what changed and which phones it reached; restore a version or undo one change (docs/history.md)."),
         ("Subscription", "The plan and its phone-number limit."),
         ("Integrations", "Connections to other systems; secret values are write-only."),
