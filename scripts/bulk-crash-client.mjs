@@ -10,34 +10,10 @@
 //                                     by batches the kill cut short, which the run after the restart must not repeat
 import { readFileSync, writeFileSync } from "node:fs";
 import { randomUUID } from "node:crypto";
+import { apiClient, inParallel } from "./trial-client.mjs";
 
 const [command, url, token, ...rest] = process.argv.slice(2);
-const api = `${url}/api/v2`;
-
-async function call(method, path, body, headers = {}) {
-  const response = await fetch(`${api}${path}`, {
-    method,
-    headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json", ...headers },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${path} gave ${response.status}: ${text}`);
-  return text ? JSON.parse(text) : undefined;
-}
-
-/** Runs work(item) for every item, `width` at a time; the results in order. */
-async function inParallel(items, width, work) {
-  const results = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await work(items[i], i);
-    }
-  };
-  await Promise.all(Array.from({ length: width }, worker));
-  return results;
-}
+const call = apiClient(url, token);
 
 const read = (statePath) => JSON.parse(readFileSync(statePath, "utf8"));
 

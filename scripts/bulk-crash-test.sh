@@ -31,15 +31,7 @@ app_dir="$root/src/Functions/bin/Release/net10.0"
 begin_trial
 
 start_own_emulators "$work"
-port="$(free_port)"
-url="http://127.0.0.1:$port"
-vars=(ASPNETCORE_ENVIRONMENT=Development "ASPNETCORE_URLS=$url" Demo__Seed=false Logging__LogLevel__Default=Warning
-  "Cosmos__Endpoint=$cosmos" Cosmos__Database=bulkcrash "AzureWebJobsStorage=$storage" DurableTask__HubName=bulkcrash)
-start_app() {
-  (cd "$app_dir" && exec env "${vars[@]}" dotnet MultiPhone.Functions.dll) >>"$work/app.log" 2>&1 &
-  app=$!
-  wait_until 120 "the app to answer (see its log: $work/app.log)" curl -fsS -o /dev/null "$url/api/health/ready"
-}
+trial_app bulkcrash
 client() { node scripts/bulk-crash-client.mjs "$1" "$url" "$token" "${@:2}"; }
 progress() { client progress "$work/state.json"; }
 # Some batches done (at least --kill-after locations), or the edit no longer running; `seen` keeps what was read.
@@ -56,7 +48,7 @@ finished() { [[ "$(progress)" =~ ^(completed|failed)\  ]]; }
 
 echo "# bulk edit crash trial: $locations locations, kill -9 once $kill_after are done; $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 start_app
-token="$(cd "$app_dir" && env "${vars[@]}" dotnet MultiPhone.Functions.dll token --sub bulk-crash-test --platform-role ops --hours 1)"
+token="$(app_command token --sub bulk-crash-test --platform-role ops --hours 1)"
 client setup "$locations" "$work/state.json"
 started=$SECONDS
 client start "$work/state.json"

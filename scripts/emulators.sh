@@ -89,4 +89,19 @@ start_own_emulators() {
   storage="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:$blob/devstoreaccount1;QueueEndpoint=http://127.0.0.1:$queue/devstoreaccount1;TableEndpoint=http://127.0.0.1:$table/devstoreaccount1;"
 }
 
+# A crash trial's app: Release, built at $app_dir, on the trial's emulators (start_own_emulators) at a free port ($url),
+# with a Cosmos database and Durable task hub named $1. start_app starts it (and again after a kill), logging to
+# $work/app.log; app_command runs one of its commands (a token) with the same settings.
+trial_app() {
+  url="http://127.0.0.1:$(free_port)"
+  trial_vars=(ASPNETCORE_ENVIRONMENT=Development "ASPNETCORE_URLS=$url" Demo__Seed=false Logging__LogLevel__Default=Warning
+    "Cosmos__Endpoint=$cosmos" "Cosmos__Database=$1" "AzureWebJobsStorage=$storage" "DurableTask__HubName=$1")
+  start_app() {
+    (cd "$app_dir" && exec env "${trial_vars[@]}" dotnet MultiPhone.Functions.dll) >>"$work/app.log" 2>&1 &
+    app=$!
+    wait_until 120 "the app to answer (see its log: $work/app.log)" curl -fsS -o /dev/null "$url/api/health/ready"
+  }
+  app_command() { (cd "$app_dir" && env "${trial_vars[@]}" dotnet MultiPhone.Functions.dll "$@"); }
+}
+
 azurite_port() { grep -o "$2 service is successfully listening at http://127.0.0.1:[0-9]*" "$1/azurite.log" | grep -o '[0-9]*$'; }

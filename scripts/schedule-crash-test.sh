@@ -33,15 +33,7 @@ app_dir="$root/src/Functions/bin/Release/net10.0"
 begin_trial
 
 start_own_emulators "$work"
-port="$(free_port)"
-url="http://127.0.0.1:$port"
-vars=(ASPNETCORE_ENVIRONMENT=Development "ASPNETCORE_URLS=$url" Demo__Seed=false Logging__LogLevel__Default=Warning
-  "Cosmos__Endpoint=$cosmos" Cosmos__Database=schedulecrash "AzureWebJobsStorage=$storage" DurableTask__HubName=schedulecrash)
-start_app() {
-  (cd "$app_dir" && exec env "${vars[@]}" dotnet MultiPhone.Functions.dll) >>"$work/app.log" 2>&1 &
-  app=$!
-  wait_until 120 "the app to answer (see its log: $work/app.log)" curl -fsS -o /dev/null "$url/api/health/ready"
-}
+trial_app schedulecrash
 client() { node scripts/schedule-crash-client.mjs "$1" "$url" "$token" "${@:2}"; }
 none_pending() { [ "$(client pending "$work/state.json")" = 0 ]; }
 # Seconds from now until the ISO instant $1 (negative once past).
@@ -49,7 +41,7 @@ until_instant() { node -e "console.log(((Date.parse(process.argv[1]) - Date.now(
 
 echo "# schedule crash trial: $changes changes due ${lead}s ahead, $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 start_app
-token="$(cd "$app_dir" && env "${vars[@]}" dotnet MultiPhone.Functions.dll token --sub schedule-crash-test --platform-role ops --hours 1)"
+token="$(app_command token --sub schedule-crash-test --platform-role ops --hours 1)"
 client setup "$changes" "$lead" "$work/state.json"
 due="$(js 'd.due' <"$work/state.json")"
 left="$(until_instant "$due")"
