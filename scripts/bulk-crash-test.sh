@@ -25,12 +25,6 @@ done
 readonly finish_limit=150
 
 check_tools
-ensure_emulators
-dotnet build src/Functions -c Release -nologo -v q -clp:NoSummary
-app_dir="$root/src/Functions/bin/Release/net10.0"
-begin_trial
-
-start_own_emulators "$work"
 trial_app bulkcrash
 client() { node scripts/bulk-crash-client.mjs "$1" "$url" "$token" "${@:2}"; }
 progress() { client progress "$work/state.json"; }

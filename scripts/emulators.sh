@@ -89,10 +89,15 @@ start_own_emulators() {
   storage="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:$blob/devstoreaccount1;QueueEndpoint=http://127.0.0.1:$queue/devstoreaccount1;TableEndpoint=http://127.0.0.1:$table/devstoreaccount1;"
 }
 
-# A crash trial's app: Release, built at $app_dir, on the trial's emulators (start_own_emulators) at a free port ($url),
-# with a Cosmos database and Durable task hub named $1. start_app starts it (and again after a kill), logging to
-# $work/app.log; app_command runs one of its commands (a token) with the same settings.
+# A crash trial's app: builds it (Release, at $app_dir), begins the trial, starts its own emulators and picks a free
+# port ($url), with a Cosmos database and Durable task hub named $1. start_app starts it (and again after a kill),
+# logging to $work/app.log; app_command runs one of its commands (a token) with the same settings.
 trial_app() {
+  ensure_emulators
+  dotnet build "$root/src/Functions" -c Release -nologo -v q -clp:NoSummary
+  app_dir="$root/src/Functions/bin/Release/net10.0"
+  begin_trial
+  start_own_emulators "$work"
   url="http://127.0.0.1:$(free_port)"
   trial_vars=(ASPNETCORE_ENVIRONMENT=Development "ASPNETCORE_URLS=$url" Demo__Seed=false Logging__LogLevel__Default=Warning
     "Cosmos__Endpoint=$cosmos" "Cosmos__Database=$1" "AzureWebJobsStorage=$storage" "DurableTask__HubName=$1")

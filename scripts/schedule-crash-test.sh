@@ -27,12 +27,6 @@ done
 readonly apply_limit=60
 
 check_tools
-ensure_emulators
-dotnet build src/Functions -c Release -nologo -v q -clp:NoSummary
-app_dir="$root/src/Functions/bin/Release/net10.0"
-begin_trial
-
-start_own_emulators "$work"
 trial_app schedulecrash
 client() { node scripts/schedule-crash-client.mjs "$1" "$url" "$token" "${@:2}"; }
 none_pending() { [ "$(client pending "$work/state.json")" = 0 ]; }
