@@ -24,10 +24,10 @@ param authAudience string
 @description('Origin of the settings console (the Static Web App), allowed to call the API from browsers.')
 param consoleOrigin string
 
-// The lower of two runs of `scripts/bench.sh concurrency` (2026-12-07, the shared 2-core development machine, the app
-// standalone without the Functions host, the client on the same cores): agent-config p99 stayed under 50 ms up to 128
-// and 256 requests in flight. A 2,048 MB Flex instance has 1 core and the Functions host in front: re-measure on Azure
-// (README, Measuring).
+// From three runs of `scripts/bench.sh concurrency` (2026-12-07, the shared 2-core development machine, the app
+// standalone without the Functions host, the client on the same cores): figures 128, 256, 256. At 256 p99 was 39-66 ms,
+// at 128 it was 22-25 ms in every run, so 128. A 2,048 MB Flex instance has 1 core and the Functions host in front:
+// re-measure on Azure (README, Measuring).
 @description('Concurrent HTTP requests per instance before Flex Consumption adds one.')
 param httpPerInstanceConcurrency int = 128
 
