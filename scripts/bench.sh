@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Measures the API under load: starts it as scripts/run.sh does (optimised build, warnings-only logging), runs
 # tools/MultiPhone.Bench against it, prints the figures, and stops everything.
-# Usage: scripts/bench.sh [phone-numbers|agent-config|realtime|migration|history|idle|schedules|bulk] [options]   (default: phone-numbers;
+# Usage: scripts/bench.sh [phone-numbers|agent-config|realtime|migration|history|idle|schedules|bulk|concurrency] [options]   (default: phone-numbers;
 # the options are listed by `dotnet run --project tools/MultiPhone.Bench`). The API always has the benchmark baselines
 # (Diagnostics__ConstantBodyEndpoint): the constant body that agent-config compares the hot path with, and the phone's
 # voice PUT without a revision that history compares the real one with.

@@ -12,7 +12,7 @@ internal static class BenchClient
     {
         var handler = new SocketsHttpHandler
         {
-            MaxConnectionsPerServer = options.Concurrency,
+            MaxConnectionsPerServer = options.Connections,
             PooledConnectionLifetime = TimeSpan.FromHours(1),
         };
         var client = new HttpClient(handler) { BaseAddress = options.Url };

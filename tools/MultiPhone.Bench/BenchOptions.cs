@@ -18,13 +18,14 @@ internal sealed record BenchOptions
             [IdleBench.Command] = IdleBench.RunAsync,
             [SchedulesBench.Command] = SchedulesBench.RunAsync,
             [BulkBench.Command] = BulkBench.RunAsync,
+            [ConcurrencyBench.Command] = ConcurrencyBench.RunAsync,
         };
 
     public static string Usage =>
         $"Usage: MultiPhone.Bench <{string.Join('|', Commands.Keys)}> [--url http://localhost:7071] "
         + $"[--token TOKEN | --tokens-file PATH (default {DefaultTokensFile})] [--concurrency 16] [--requests 2000] "
-        + "[--warmup 200 (phone-numbers: requests; realtime: writes)] [--phones (agent-config: 20, schedules: 200, bulk: 1000)] [--rounds 7 (agent-config, history; at least 5)] "
-        + "[--seconds 5 (agent-config, history: per variant and round)] "
+        + "[--warmup 200 (phone-numbers: requests; realtime: writes)] [--phones (agent-config, concurrency: 20, schedules: 200, bulk: 1000)] [--rounds 7 (agent-config, history; at least 5)] "
+        + "[--seconds 5 (agent-config, history: per variant and round; concurrency: per level)] "
         + "[--clients 50] [--writes 500] [--rate 25 (writes per second)] [--fanout 200] (realtime) "
         + "[--businesses 10000 --seed 1 (migration)] [--cosmos https://127.0.0.1:8081 (idle, bulk: the Cosmos server counted) --idle 60 (idle: seconds counted)] "
         + "[--changes 500 --lead 90 (schedules: changes, seconds ahead)]";
@@ -38,6 +39,9 @@ internal sealed record BenchOptions
     public string? TokensFile { get; init; }
 
     public int Concurrency { get; init; } = 16;
+
+    /// <summary>Connections the client may open: one per request in flight, up to the concurrency sweep's highest level.</summary>
+    public int Connections => Command == ConcurrencyBench.Command ? Math.Max(Concurrency, ConcurrencyBench.Levels[^1]) : Concurrency;
 
     public int Requests { get; init; } = 2000;
 

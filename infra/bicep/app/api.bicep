@@ -24,11 +24,12 @@ param authAudience string
 @description('Origin of the settings console (the Static Web App), allowed to call the API from browsers.')
 param consoleOrigin string
 
-// Flex Consumption's default for 2,048 MB instances (16; 4 at 512 MB, 32 at 4,096 MB), not a measurement of this app.
-// To be replaced by the figure `scripts/bench.sh concurrency` finds: the concurrency per instance at which agent-config
-// p99 stays under 50 ms.
+// From three runs of `scripts/bench.sh concurrency` (2026-12-07, the shared 2-core development machine, the app
+// standalone without the Functions host, the client on the same cores): figures 128, 256, 256. At 256 p99 was 39-66 ms,
+// at 128 it was 22-25 ms in every run, so 128. A 2,048 MB Flex instance has 1 core and the Functions host in front:
+// re-measure on Azure (README, Measuring).
 @description('Concurrent HTTP requests per instance before Flex Consumption adds one.')
-param httpPerInstanceConcurrency int = 16
+param httpPerInstanceConcurrency int = 128
 
 resource storage 'Microsoft.Storage/storageAccounts@2025-06-01' existing = {
   name: storageAccountName
