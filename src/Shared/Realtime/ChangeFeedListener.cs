@@ -31,6 +31,7 @@ public sealed partial class ChangeFeedListener(
     private static readonly TimeSpan ProcessorPollDelay = TimeSpan.FromMilliseconds(10);
 
     private readonly List<ChangeFeedProcessor> _processors = [];
+    private readonly SentVersions _sent = new();
 
     /// <summary>The processor (and lease prefix) of a routed container: what the change feed estimator asks about.</summary>
     public static string ProcessorName(string container) => $"realtime.{container}";
@@ -124,8 +125,12 @@ public sealed partial class ChangeFeedListener(
                 continue;
             }
             // A failed send fails the batch: the processor does not checkpoint it and delivers it again.
-            await Parallel.ForEachAsync(messages, new ParallelOptions { MaxDegreeOfParallelism = options.Value.MaxParallelSends, CancellationToken = ct },
-                (message, token) => new ValueTask(transport.SendAsync(message.Channel, message, token)));
+            await Parallel.ForEachAsync(messages.Where(_sent.IsNew), new ParallelOptions { MaxDegreeOfParallelism = options.Value.MaxParallelSends, CancellationToken = ct },
+                async (message, token) =>
+                {
+                    await transport.SendAsync(message.Channel, message, token);
+                    _sent.Sent(message);
+                });
         }
     }
 

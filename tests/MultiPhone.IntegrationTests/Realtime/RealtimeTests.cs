@@ -73,6 +73,33 @@ public sealed class RealtimeTests(RealtimeFactory api)
     }
 
     [Fact]
+    public async Task WritesInQuickSuccessionAnnounceEachVersionAtMostOnceAndInOrder()
+    {
+        using var tenant = await api.NewTenantAsync();
+        var (phone, _) = await tenant.CreatePhoneAsync(Numbers.NextUs());
+        var voice = $"phone:{phone.Id}:voice";
+        await using var agent = await RealtimeClient.ConnectAsync(api, tenant.Token(BusinessRole.Viewer));
+        await agent.SubscribeOrFailAsync(voice);
+
+        // Each write wakes the feed as it commits, so the batch routing one write often reads the section after the
+        // next has committed: its message already carries the next write's version, and so would the next write's own.
+        const int Writes = 30;
+        for (var i = 1; i <= Writes + 1; i++)
+        {
+            await tenant.Editor.PutOrFailAsync(tenant.Path($"/phone-numbers/{phone.Id}/settings/voice"), new { greeting = $"Greeting {i}" }, $"\"v{i - 1}\"");
+            if (i == Writes)
+            {
+                // Whatever the last write's own change sends is sent before the marker's: one feed, routed in order.
+                await agent.NextAsync(m => m.Channel() == voice && m.Text("versions", "voice") == $"{Writes}", "the last write");
+            }
+        }
+        await agent.NextAsync(m => m.Channel() == voice && m.Text("versions", "voice") == $"{Writes + 1}", "the marker");
+
+        var versions = agent.Received.Where(m => m.Channel() == voice).Select(m => long.Parse(m.Text("versions", "voice")!, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(versions.Distinct().Order(), versions);
+    }
+
+    [Fact]
     public async Task AVoiceAgentGetsTheNewConfigurationAsSoonAsTheChangeArrives()
     {
         using var tenant = await api.NewTenantAsync();
