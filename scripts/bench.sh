@@ -27,5 +27,9 @@ api_ready() {
 wait_until 300 "the API to start (see .local/bench-api.log)" api_ready
 
 if [ $# -eq 0 ] || [[ "$1" == --* ]]; then set -- phone-numbers "$@"; fi
+# The realtime benchmark samples the app's memory: the process listening on the port (run.sh's dev-data host).
+if [ "$1" = realtime ]; then
+  set -- "$@" --app-pid "$(ss -Hltnp 'sport = :7071' | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2)"
+fi
 # A client at the app's priority (run.sh): neither takes the emulators' cores from them.
 nice -n 10 dotnet run -c Release --no-build --project tools/MultiPhone.Bench -- "$@" --tokens-file .local/demo-tokens.txt

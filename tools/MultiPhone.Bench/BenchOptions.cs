@@ -26,7 +26,7 @@ internal sealed record BenchOptions
         + $"[--token TOKEN | --tokens-file PATH (default {DefaultTokensFile})] [--concurrency 16] [--requests 2000] "
         + "[--warmup 200 (phone-numbers: requests; realtime: writes)] [--phones (agent-config, concurrency: 20, schedules: 200, bulk: 1000)] [--rounds 7 (agent-config, history; at least 5)] "
         + "[--seconds 5 (agent-config, history: per variant and round; concurrency: per level)] "
-        + "[--clients 50] [--writes 500] [--rate 25 (writes per second)] [--fanout 200] (realtime) "
+        + "[--clients 50] [--writes 500 | --minutes M] [--rate 25 (writes per second)] [--app-pid PID] (realtime) "
         + "[--businesses 10000 --seed 1 (migration)] [--cosmos https://127.0.0.1:8081 (idle, bulk: the Cosmos server counted) --idle 60 (idle: seconds counted)] "
         + "[--changes 500 --lead 90 (schedules: changes, seconds ahead)]";
 
@@ -53,17 +53,20 @@ internal sealed record BenchOptions
 
     public const int MinRounds = 5;
 
-    /// <summary>Realtime: phones followed by one subscribed client each, written to in turn.</summary>
+    /// <summary>Realtime: phones of one business, each followed by one subscribed client (agents and consoles), written to in turn.</summary>
     public int Clients { get; init; } = 50;
 
-    /// <summary>Realtime: settings writes spread over the <see cref="Clients"/> phones.</summary>
+    /// <summary>Realtime: settings writes spread over the <see cref="Clients"/> phones, unless <see cref="Minutes"/> says how long to write.</summary>
     public int Writes { get; init; } = 500;
+
+    /// <summary>Realtime: write for this many minutes at <see cref="Rate"/> (a soak) instead of <see cref="Writes"/> writes.</summary>
+    public int? Minutes { get; init; }
 
     /// <summary>Realtime: writes started per second, whether or not earlier ones have answered.</summary>
     public int Rate { get; init; } = 25;
 
-    /// <summary>Realtime: phones inheriting the business default that is changed, each with a subscribed client.</summary>
-    public int FanOut { get; init; } = 200;
+    /// <summary>Realtime: the app's process, whose resident memory is sampled during the writes (bench.sh passes it).</summary>
+    public int? AppPid { get; init; }
 
     /// <summary>How long each endpoint is measured in each round of agent-config: long enough to span several cache refreshes.</summary>
     public int Seconds { get; init; } = 5;
@@ -146,7 +149,7 @@ internal sealed record BenchOptions
                 next = current with { TokensFile = value };
                 return true;
             case "--concurrency" or "--requests" or "--warmup" or "--phones" or "--businesses" or "--seed"
-                or "--rounds" or "--seconds" or "--clients" or "--writes" or "--rate" or "--fanout" or "--idle" or "--changes" or "--lead":
+                or "--rounds" or "--seconds" or "--clients" or "--writes" or "--minutes" or "--rate" or "--app-pid" or "--idle" or "--changes" or "--lead":
                 return TryCount(current, name, value, out next, out error);
             default:
                 error = $"Unknown option {name}.";
@@ -175,7 +178,8 @@ internal sealed record BenchOptions
             "--clients" => current with { Clients = count },
             "--writes" => current with { Writes = count },
             "--rate" => current with { Rate = count },
-            "--fanout" => current with { FanOut = count },
+            "--minutes" => current with { Minutes = count },
+            "--app-pid" => current with { AppPid = count },
             "--idle" => current with { IdleSeconds = count },
             "--changes" => current with { Changes = count },
             "--lead" => current with { Lead = count },
