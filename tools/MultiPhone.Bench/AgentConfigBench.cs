@@ -7,7 +7,9 @@ namespace MultiPhone.Bench;
 /// the same size from the same pipeline (same auth, same headers). Both are warmed up until their throughput is
 /// steady (the server's and this client's code start unoptimised and are recompiled as they run), then measured in
 /// rounds in which the two take turns, each round giving one throughput ratio. Prints every round and the median
-/// ratio with its range.
+/// ratio with its range, and the requests the local Cosmos server (<see cref="CosmosCounts"/>) served per second while
+/// each endpoint ran: both include the change-feed readers', agent-config also the reads that keep every phone's
+/// parts within AgentConfig:MaxStaleness (each read again about every 0.75 s, whatever the request rate).
 /// </summary>
 internal static class AgentConfigBench
 {
@@ -40,6 +42,8 @@ internal static class AgentConfigBench
         var constant = new Scenario("constant body", _ => new HttpRequestMessage(HttpMethod.Get, $"api/v2/voice/constant?bytes={size}"), HttpStatusCode.OK);
         var ok = await ScenarioRunner.WarmUpUntilSteadyAsync(client, [config, constant], options);
         Report.PrintColumns();
+        using var cosmos = new CosmosCounts(options.Cosmos);
+        var cosmosRequests = new Dictionary<Scenario, long> { [config] = 0, [constant] = 0 };
         var ratios = new List<double>();
         var slice = TimeSpan.FromSeconds(options.Seconds / (double)Slices);
         for (var round = 0; round < options.Rounds; round++)
@@ -52,7 +56,9 @@ internal static class AgentConfigBench
             {
                 foreach (var scenario in order)
                 {
+                    var before = await cosmos.ReadAsync();
                     slices[scenario].Add(await ScenarioRunner.MeasureForAsync(client, scenario, slice, options.Concurrency));
+                    cosmosRequests[scenario] += CosmosCounts.Between(before, await cosmos.ReadAsync()).Sum(k => k.Count);
                 }
             }
             var measured = order.ToDictionary(s => s, s => Report.Combine(s.Name, slices[s]));
@@ -64,6 +70,9 @@ internal static class AgentConfigBench
             ratios.Add(Report.Throughput(measured[config]) / Report.Throughput(measured[constant]));
             Report.PrintNote(FormattableString.Invariant($"round {round + 1}: throughput ratio {ratios[^1]:F2}"));
         }
+        var measuredSeconds = (double)options.Rounds * options.Seconds;
+        Console.WriteLine(FormattableString.Invariant(
+            $"# Cosmos requests per second while agent-config ran: {cosmosRequests[config] / measuredSeconds:F0}, while the constant body ran: {cosmosRequests[constant] / measuredSeconds:F0}; load average {Report.LoadAverage()}"));
         ratios.Sort();
         Console.WriteLine(FormattableString.Invariant(
             $"# throughput ratio agent-config / constant: median {Median(ratios):F2} of {ratios.Count} rounds (range {ratios[0]:F2}-{ratios[^1]:F2}; 1.00 = as fast as a constant body)"));

@@ -37,7 +37,7 @@ internal static class BulkBench
         }
         var setup = Stopwatch.StartNew();
         var phoneIds = await CreatePhonesAsync(client, businessId, count);
-        Console.WriteLine(FormattableString.Invariant($"# bulk: {count} locations created in {setup.Elapsed.TotalSeconds:F1} s; load average {LoadAverage()}"));
+        Console.WriteLine(FormattableString.Invariant($"# bulk: {count} locations created in {setup.Elapsed.TotalSeconds:F1} s; load average {Report.LoadAverage()}"));
         var edits = new Edits(client, businessId);
         var ok = await WarmUpAsync(edits);
 
@@ -186,7 +186,7 @@ internal static class BulkBench
         }
         var met = preview.Elapsed < PreviewGoal && apply.Elapsed < ApplyGoal && undo.Elapsed < ApplyGoal;
         Console.WriteLine(FormattableString.Invariant(
-            $"# {count} locations: preview {preview.Elapsed.TotalSeconds:F2} s, apply {apply.Elapsed.TotalSeconds:F1} s, undo {undo.Elapsed.TotalSeconds:F1} s; Cosmos requests per location: apply {(double)apply.Requests / count:F1}, undo {(double)undo.Requests / count:F1}; goals {(met ? "met" : "NOT met")}; load average {LoadAverage()}"));
+            $"# {count} locations: preview {preview.Elapsed.TotalSeconds:F2} s, apply {apply.Elapsed.TotalSeconds:F1} s, undo {undo.Elapsed.TotalSeconds:F1} s; Cosmos requests per location: apply {(double)apply.Requests / count:F1}, undo {(double)undo.Requests / count:F1}; goals {(met ? "met" : "NOT met")}; load average {Report.LoadAverage()}"));
     }
 
     /// <summary>The phones, labelled "bench" (the first few also "warm-up"), in the order given.</summary>
@@ -219,7 +219,4 @@ internal static class BulkBench
         });
         return phoneIds.Select((id, i) => (id, greetings[i])).ToDictionary(p => p.id, p => p.Item2);
     }
-
-    private static string LoadAverage() =>
-        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 }

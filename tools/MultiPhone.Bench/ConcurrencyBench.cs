@@ -39,7 +39,7 @@ internal static class ConcurrencyBench
             return ExitCodes.UnexpectedStatus;
         }
         Console.WriteLine($"# {phones} phones; agent-config warmed up at {options.Concurrency} in flight for {MinWarmup.TotalSeconds:F0} s and until steady, then {options.Seconds} s per level "
-            + $"after {LevelStart.TotalSeconds:F0} s unmeasured; goal p99 < {P99GoalMs} ms; load average {LoadAverage()}");
+            + $"after {LevelStart.TotalSeconds:F0} s unmeasured; goal p99 < {P99GoalMs} ms; load average {Report.LoadAverage()}");
         var config = new Scenario("agent-config", sequence => new HttpRequestMessage(HttpMethod.Get,
             $"api/v2/voice/agent-config?to={Uri.EscapeDataString(numbers[sequence % numbers.Length])}"), HttpStatusCode.OK);
         var first = await ScenarioRunner.MeasureForAsync(client, config, MinWarmup, options.Concurrency);
@@ -68,13 +68,10 @@ internal static class ConcurrencyBench
             figure = met ? level : figure;
         }
         Console.WriteLine(figure is { } f
-            ? $"# figure: {f} in flight, the highest level with agent-config p99 < {P99GoalMs} ms; load average {LoadAverage()}"
-            : $"# figure: none, agent-config p99 was {P99GoalMs} ms or more at every level; load average {LoadAverage()}");
+            ? $"# figure: {f} in flight, the highest level with agent-config p99 < {P99GoalMs} ms; load average {Report.LoadAverage()}"
+            : $"# figure: none, agent-config p99 was {P99GoalMs} ms or more at every level; load average {Report.LoadAverage()}");
         return ok ? ExitCodes.Ok : ExitCodes.UnexpectedStatus;
     }
-
-    private static string LoadAverage() =>
-        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
     private static void Print(params object[] columns) =>
         Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "{0,9} {1,9} {2,10} {3,9:F0} {4,8:F2} {5,8:F2} {6,8}", columns));

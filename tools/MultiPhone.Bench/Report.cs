@@ -54,4 +54,8 @@ internal static class Report
 
     private static void Print(params object[] columns) =>
         Console.WriteLine(string.Format(CultureInfo.InvariantCulture, RowFormat, columns));
+
+    /// <summary>The machine's load average (1, 5, 15 min), to tell a busy shared machine from a slow app.</summary>
+    public static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 }
