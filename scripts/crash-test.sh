@@ -10,6 +10,8 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 # shellcheck source=scripts/emulators.sh
 . scripts/emulators.sh
+# shellcheck source=scripts/migration-runs.sh
+. scripts/migration-runs.sh
 
 businesses=5000
 trials=5
@@ -56,12 +58,6 @@ start_app() {
 }
 app_command() { (cd "$app_dir" && env "${vars[@]}" dotnet MultiPhone.Functions.dll "$@"); }
 dev_data_command() { (cd "$dev_data_dir" && env "${vars[@]}" dotnet MultiPhone.DevData.dll "$@"); }
-status() { curl -fsS "$api/$1" -H "Authorization: Bearer $token"; }
-start_run() { curl -fsS -X POST "$api$2" -H "Authorization: Bearer $token" -H 'Content-Type: application/json' -d "$1" | js 'd.id'; }
-finished() { status "$1" | js 'd.runtimeStatus' | grep -qE '^(Completed|Failed|Terminated)$'; }
-progress() { status "$1" | js 'd.customStatus ? d.customStatus.scanned : 0'; }
-past() { [ "$(progress "$1")" -ge "$2" ]; }
-moved() { [ "$(progress "$1")" != "$2" ] || finished "$1"; }
 
 echo "# crash test: $businesses businesses, $trials trials, $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 printf '%-6s %-16s %-18s %-18s %-10s %-10s %s\n' trial "killed at" "restart->resumed" "kill->resumed" "run s" "verify" result
@@ -72,9 +68,7 @@ for trial in $(seq 1 "$trials"); do
   dev_data_command seed-legacy --businesses "$businesses" --seed "$((seed + trial))" >"$work/seed-$trial.log"
   token="$(app_command token --sub crash-test --platform-role ops --hours 4)"
 
-  dry="$(start_run '{"dryRun": true, "batchSize": 50}' '')"
-  wait_until 1800 "the dry run to finish" finished "$dry"
-  expected="$(status "$dry" | js 'JSON.stringify({ ...d.output.migration, writes: undefined })')"
+  expected="$(expected_counts)"
 
   run="$(start_run "{\"batchSize\": $batch, \"maxParallelism\": 8}" '')"
   started="$(now)"
@@ -93,11 +87,8 @@ for trial in $(seq 1 "$trials"); do
   resumed="$(now)"
   wait_until 1800 "the run to finish" finished "$run"
   completed="$(now)"
-  outcome="$(status "$run")"
-  actual="$(echo "$outcome" | js 'JSON.stringify(d.output && { ...d.output.migration, writes: undefined })')"
-  verification="$(start_run '{"batchSize": 50, "maxParallelism": 8}' /verify)"
-  wait_until 1800 "the verification to finish" finished "$verification"
-  failed="$(status "$verification" | js 'd.output.verification.failed')"
+  actual="$(counts "$run")"
+  read -r failed verification <<<"$(verify_all)"
 
   delay="$(seconds "$restarted" "$resumed")"
   problems=()

@@ -55,16 +55,18 @@ free_port() { node -e "const s = require('net').createServer().listen(0, '127.0.
 # js EXPRESSION: evaluates EXPRESSION with `d` bound to the JSON read from standard input, prints the result.
 js() { node -e "const d = JSON.parse(require('fs').readFileSync(0, 'utf8')); const v = ($1); console.log(typeof v === 'object' ? JSON.stringify(v) : v);"; }
 
-# begin_trial: a crash trial's scratch folder (`work`), the pids of what it starts (`pids`, the emulators) and its app's
-# (`app`), all killed and removed when the script exits, however it ends.
+# begin_trial: a crash trial's scratch folder (`work`), the pids of what it starts (`pids`, the emulators) and of its
+# app's processes (`app`, and `apps` when it runs more than one), all killed and removed when the script exits,
+# however it ends.
 begin_trial() {
   work="$(mktemp -d)"
   pids=()
   app=""
+  apps=()
   trap end_trial EXIT
 }
 end_trial() {
-  [ -n "$app" ] && kill -KILL "$app" 2>/dev/null || true
+  kill -KILL ${app:+"$app"} "${apps[@]}" 2>/dev/null || true
   kill "${pids[@]}" 2>/dev/null || true
   wait 2>/dev/null || true
   rm -rf "$work"
@@ -99,14 +101,24 @@ trial_app() {
   begin_trial
   start_own_emulators "$work"
   url="http://127.0.0.1:$(free_port)"
-  trial_vars=(ASPNETCORE_ENVIRONMENT=Development "ASPNETCORE_URLS=$url" Demo__Seed=false Logging__LogLevel__Default=Warning
+  trial_vars=(ASPNETCORE_ENVIRONMENT=Development Demo__Seed=false Logging__LogLevel__Default=Warning
     "Cosmos__Endpoint=$cosmos" "Cosmos__Database=$1" "AzureWebJobsStorage=$storage" "DurableTask__HubName=$1")
   start_app() {
-    (cd "$app_dir" && exec env "${trial_vars[@]}" dotnet MultiPhone.Functions.dll) >>"$work/app.log" 2>&1 &
-    app=$!
-    wait_until 120 "the app to answer (see its log: $work/app.log)" curl -fsS -o /dev/null "$url/api/health/ready"
+    launch_app "$url" app
+    app=$launched
+    wait_for_app "$url" app
   }
   app_command() { (cd "$app_dir" && env "${trial_vars[@]}" dotnet MultiPhone.Functions.dll "$@"); }
+}
+
+# launch_app URL NAME: one more process of the trial's app (trial_app), listening at URL, logging to $work/NAME.log;
+# its pid in `launched`. wait_for_app URL NAME waits until it answers.
+launch_app() {
+  (cd "$app_dir" && exec env "${trial_vars[@]}" "ASPNETCORE_URLS=$1" dotnet MultiPhone.Functions.dll) >>"$work/$2.log" 2>&1 &
+  launched=$!
+}
+wait_for_app() {
+  wait_until 120 "the app at $1 to answer (see its log: $work/$2.log)" curl -fsS -o /dev/null "$1/api/health/ready"
 }
 
 azurite_port() { grep -o "$2 service is successfully listening at http://127.0.0.1:[0-9]*" "$1/azurite.log" | grep -o '[0-9]*$'; }

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -37,8 +38,18 @@ async Task SubscribeAsync(string? connectionId)
 {
     foreach (var channel in channels)
     {
-        using var response = await http.PostAsJsonAsync("api/v2/realtime/subscriptions", new { connectionId, channel, businessId = business });
-        Console.Error.WriteLine($"{channel}: {(response.IsSuccessStatusCode ? "subscribed" : $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}")}");
+        // A busy app answers 503 (or 429) with Retry-After: asked again after it, up to 10 times.
+        for (var attempt = 1; ; attempt++)
+        {
+            using var response = await http.PostAsJsonAsync("api/v2/realtime/subscriptions", new { connectionId, channel, businessId = business });
+            if (response.StatusCode is HttpStatusCode.ServiceUnavailable or HttpStatusCode.TooManyRequests && attempt < 10)
+            {
+                await Task.Delay(response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1));
+                continue;
+            }
+            Console.Error.WriteLine($"{channel}: {(response.IsSuccessStatusCode ? "subscribed" : $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}")}");
+            break;
+        }
     }
 }
 

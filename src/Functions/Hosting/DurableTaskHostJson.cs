@@ -55,6 +55,10 @@ public sealed class DurableTaskHostJson
     public AzureStorageOrchestrationServiceSettings ToAzureStorage(ILoggerFactory loggers) => new()
     {
         TaskHubName = HubName,
+        // The provider names a worker after its machine by default and counts the hub's partitions per name: two
+        // processes of one machine (two instances locally) would count each other's partitions as their own, and the
+        // second would take none while the first lives.
+        WorkerId = $"{Environment.MachineName}-{Environment.ProcessId}",
         StorageAccountClientProvider = new StorageAccountClientProvider(StorageConnection),
         ExtendedSessionsEnabled = ExtendedSessionsEnabled,
         ExtendedSessionIdleTimeout = TimeSpan.FromSeconds(ExtendedSessionIdleTimeoutInSeconds),

@@ -78,6 +78,7 @@ public sealed partial class ChangeFeedListener(
             .GetChangeFeedProcessorBuilder(ProcessorName(name), (Container.ChangeFeedStreamHandler)((_, changes, ct) => RouteAsync(name, changes, ct)))
             .WithInstanceName(instance)
             .WithLeaseContainer(database.GetContainer(LeasesContainer))
+            .WithLeaseConfiguration(options.Value.LeaseAcquireInterval, options.Value.LeaseExpiration, options.Value.LeaseRenewInterval)
             // The pacer decides when the next read goes (it holds the read back): this only keeps an empty feed from
             // being read in a tight loop should it not.
             .WithPollInterval(ProcessorPollDelay)
