@@ -40,6 +40,9 @@ internal sealed class PhoneChangeRoute : IChangeRoute
 internal interface IReadyPhones
 {
     Task<IReadOnlyList<PhoneNumber>> ReadyPhonesAsync(string businessId, CancellationToken ct);
+
+    /// <summary>One phone, when it is ready.</summary>
+    Task<PhoneNumber?> ReadyPhoneAsync(string businessId, string phoneId, CancellationToken ct);
 }
 
 internal static class ReadyPhonesReads
@@ -47,10 +50,17 @@ internal static class ReadyPhonesReads
     /// <summary>The business's ready phones, read once per batch of the feed whichever route asks.</summary>
     public static Task<IReadOnlyList<PhoneNumber>> ReadyPhonesAsync(this ChangeReads reads, IReadyPhones phones, string businessId, CancellationToken ct) =>
         reads.OnceAsync("readyPhones", businessId, () => phones.ReadyPhonesAsync(businessId, ct));
+
+    /// <summary>One ready phone, read once per batch: what a change of that phone alone needs (a point read, not the business's phones).</summary>
+    public static Task<PhoneNumber?> ReadyPhoneAsync(this ChangeReads reads, IReadyPhones phones, string businessId, string phoneId, CancellationToken ct) =>
+        reads.OnceAsync($"readyPhone:{phoneId}", businessId, () => phones.ReadyPhoneAsync(businessId, phoneId, ct));
 }
 
 internal sealed class CosmosReadyPhones(PhoneNumberStore phones) : IReadyPhones
 {
     public async Task<IReadOnlyList<PhoneNumber>> ReadyPhonesAsync(string businessId, CancellationToken ct) =>
         [.. (await phones.ListAsync(businessId, ct)).Select(p => p.Item).Where(p => p.State == PhoneState.Ready)];
+
+    public async Task<PhoneNumber?> ReadyPhoneAsync(string businessId, string phoneId, CancellationToken ct) =>
+        (await phones.GetAsync(businessId, phoneId, ct))?.Item is { State: PhoneState.Ready } phone ? phone : null;
 }

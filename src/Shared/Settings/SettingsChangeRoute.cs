@@ -28,12 +28,15 @@ internal sealed class SettingsChangeRoute(IReadyPhones readyPhones, ISettingsLay
         {
             return [];
         }
-        var layers = (await reads.LayersAsync(settings, layer.BusinessId, ct)).Of(layer.Section);
-        var phones = await reads.ReadyPhonesAsync(readyPhones, layer.BusinessId, ct);
         if (layer.Scope != SectionDocument.DefaultsScope)
         {
-            return phones.FirstOrDefault(p => p.Id == layer.Scope) is { } phone ? PhoneSectionMessages(change, phone, layer.Section, layers) : [];
+            // One phone's own layer: that phone and its layers of the section, not every phone's of the business.
+            return await reads.ReadyPhoneAsync(readyPhones, layer.BusinessId, layer.Scope, ct) is { } phone
+                ? PhoneSectionMessages(change, phone, layer.Section, await reads.PhoneLayersAsync(settings, layer.BusinessId, phone.Id, layer.Section, ct))
+                : [];
         }
+        var layers = (await reads.LayersAsync(settings, layer.BusinessId, ct)).Of(layer.Section);
+        var phones = await reads.ReadyPhonesAsync(readyPhones, layer.BusinessId, ct);
         var key = $"{layer.BusinessId}|{layer.Section}";
         // What subscribers were last told is what the router last saw; before version 1 there was no default at all.
         JsonObject? before = null;
@@ -140,7 +143,7 @@ internal sealed class PhoneTimeZoneChangeRoute(ISettingsLayersSource settings, T
         // openNow depends on the time zone: a phone that moved zone has new hours for its agents.
         if (!added && (!_timezones.TryGet(phone.Id, out var zone) || zone != phone.Timezone))
         {
-            var layers = (await reads.LayersAsync(settings, phone.BusinessId, ct)).Of(OperatingHours.Name);
+            var layers = await reads.PhoneLayersAsync(settings, phone.BusinessId, phone.Id, OperatingHours.Name, ct);
             messages.Add(SettingsChangeRoute.HoursMessage(change, phone, layers, time));
         }
         _timezones.Remember(phone.Id, phone.Timezone);

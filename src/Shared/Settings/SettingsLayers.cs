@@ -20,6 +20,9 @@ internal interface ISettingsLayersSource
 {
     /// <summary>Every layer of the business's settings sections, in one read: a change of one section is often followed by others.</summary>
     Task<SettingsLayers> LayersAsync(string businessId, CancellationToken ct);
+
+    /// <summary>One layer (a phone's own, or the default) of one section; null when there is none.</summary>
+    Task<SectionDocument?> LayerAsync(string businessId, string scope, string section, CancellationToken ct);
 }
 
 internal static class SettingsLayersReads
@@ -27,6 +30,19 @@ internal static class SettingsLayersReads
     /// <summary>The business's settings layers, read once per batch of the feed whichever route asks.</summary>
     public static Task<SettingsLayers> LayersAsync(this ChangeReads reads, ISettingsLayersSource settings, string businessId, CancellationToken ct) =>
         reads.OnceAsync("settingsLayers", businessId, () => settings.LayersAsync(businessId, ct));
+
+    /// <summary>
+    /// One section's default and one phone's own layer, by scope, each read once per batch: a change of one phone's
+    /// layer needs no other phone's. Two point reads, where the business's layers are one per phone and section.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<string, SectionDocument>> PhoneLayersAsync(
+        this ChangeReads reads, ISettingsLayersSource settings, string businessId, string phoneId, string section, CancellationToken ct)
+    {
+        var layers = await Task.WhenAll(
+            reads.OnceAsync($"settingsLayer:{SectionDocument.DefaultsScope}:{section}", businessId, () => settings.LayerAsync(businessId, SectionDocument.DefaultsScope, section, ct)),
+            reads.OnceAsync($"settingsLayer:{phoneId}:{section}", businessId, () => settings.LayerAsync(businessId, phoneId, section, ct)));
+        return layers.OfType<SectionDocument>().ToDictionary(d => d.Scope, StringComparer.Ordinal);
+    }
 }
 
 internal sealed class CosmosSettingsLayers(Database database, SettingsSections sections) : ISettingsLayersSource
@@ -39,4 +55,7 @@ internal sealed class CosmosSettingsLayers(Database database, SettingsSections s
                 .WithParameter("@businessId", businessId)
                 .WithParameter("@sections", sections.Names),
             new PartitionKey(businessId), ct)).Select(d => d.Item)]);
+
+    public async Task<SectionDocument?> LayerAsync(string businessId, string scope, string section, CancellationToken ct) =>
+        (await _settings.ReadAsync<SectionDocument>(SectionDocument.IdOf(scope, section), new PartitionKey(businessId), ct))?.Item;
 }

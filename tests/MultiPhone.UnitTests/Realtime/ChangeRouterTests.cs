@@ -245,8 +245,9 @@ public sealed class ChangeRouterTests
         }
 
         Assert.Equal(alone.Select(Json), batched.Select(Json));
-        // The business's layers and its phones once; alone, both for every change.
-        Assert.Equal((8, 2), (readsAlone, _world.Reads - readsAlone));
+        // Point reads only: each phone, each section's default and each phone's layer of it once for the batch (7);
+        // alone, the phone and its two layers for every change (12). None reads the business's phones or every layer.
+        Assert.Equal((12, 7), (readsAlone, _world.Reads - readsAlone));
     }
 
     [Fact]

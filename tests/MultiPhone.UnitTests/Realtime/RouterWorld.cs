@@ -137,6 +137,18 @@ internal sealed class RouterWorld : IReadyPhones, ISettingsLayersSource, IStaffA
         return Task.FromResult(new SettingsLayers([.. _layers.Values]));
     }
 
+    public Task<PhoneNumber?> ReadyPhoneAsync(string businessId, string phoneId, CancellationToken ct)
+    {
+        Reads++;
+        return Task.FromResult(_phones.GetValueOrDefault(phoneId) is { State: PhoneState.Ready } phone && phone.BusinessId == businessId ? phone : null);
+    }
+
+    public Task<SectionDocument?> LayerAsync(string businessId, string scope, string section, CancellationToken ct)
+    {
+        Reads++;
+        return Task.FromResult(_layers.GetValueOrDefault((section, scope)));
+    }
+
     public Task<IReadOnlyList<PhoneStaffAssignments>> AssignmentsAsync(string businessId, CancellationToken ct)
     {
         Reads++;
