@@ -27,7 +27,7 @@ internal sealed record BenchOptions
         + "[--warmup 200 (phone-numbers: requests; realtime: writes)] [--phones (agent-config, concurrency: 20, schedules: 200, bulk: 1000)] [--rounds 7 (agent-config, history; at least 5)] "
         + "[--seconds 5 (agent-config, history: per variant and round; concurrency: per level)] "
         + "[--clients 50] [--writes 500 | --minutes M] [--rate 25 (writes per second)] [--app-pid PID] (realtime) "
-        + "[--businesses 10000 --seed 1 (migration)] [--cosmos https://127.0.0.1:8081 (agent-config, idle, bulk: the Cosmos server counted) --idle 60 (idle: seconds counted)] "
+        + "[--businesses 10000 --seed 1 (migration)] [--cosmos https://127.0.0.1:8081 (agent-config, idle, bulk, migration: the Cosmos server counted) --idle 60 (idle: seconds counted)] "
         + "[--changes 500 --lead 90 (schedules: changes, seconds ahead)]";
 
     public required string Command { get; init; }
@@ -89,7 +89,7 @@ internal sealed record BenchOptions
     /// <summary>The legacy data's seed (the same seed, the same businesses).</summary>
     public int Seed { get; init; } = 1;
 
-    /// <summary>Agent-config, idle and bulk: the local Cosmos server the app uses, whose request counts are read.</summary>
+    /// <summary>Agent-config, idle, bulk and migration: the local Cosmos server the app uses, whose request counts are read.</summary>
     public Uri Cosmos { get; init; } = new("https://127.0.0.1:8081");
 
     /// <summary>Idle: how long the requests are counted.</summary>

@@ -47,10 +47,13 @@ internal static class MigrationBench
         }
         Console.WriteLine(FormattableString.Invariant($"# seeded in {seeding.Elapsed.TotalSeconds:F0} s (not measured)"));
 
+        using var counts = new CosmosCounts(options.Cosmos);
+        var before = await counts.ReadAsync();
         if (await MigrateAsync(client) is not { } run)
         {
             return ExitCodes.UnexpectedStatus;
         }
+        var during = CosmosCounts.Between(before, await counts.ReadAsync());
         var migration = run.GetProperty("migration");
         var scanned = migration.GetProperty("scanned").GetInt32();
         var writes = migration.GetProperty("writes").GetInt32();
@@ -58,6 +61,7 @@ internal static class MigrationBench
         Console.WriteLine(FormattableString.Invariant(
             $"migration run      {scanned,8} businesses {seconds,8:F1} s {scanned / seconds,9:F1} businesses/s   {writes} documents written: {writes / seconds:F1} writes/s"));
         Console.WriteLine($"  {migration.GetRawText()}");
+        PrintRequests(during, scanned);
 
         using var cosmos = Connect();
         var listening = Stopwatch.StartNew();
@@ -71,6 +75,20 @@ internal static class MigrationBench
         Console.WriteLine(FormattableString.Invariant(
             $"# ratio migration / raw write rate: {raw.TotalSeconds / seconds:F2} (the run's writes per second over the same number of plain point writes; target 0.5)"));
         return ExitCodes.Ok;
+    }
+
+    /// <summary>
+    /// The Cosmos requests served during the run, by kind, per business scanned: the run's own, the realtime listener's
+    /// (change feed reads and the router's queries) and the benchmark's status polls (which read no Cosmos).
+    /// </summary>
+    private static void PrintRequests(List<(string Kind, long Count)> during, int scanned)
+    {
+        Console.WriteLine(FormattableString.Invariant(
+            $"# Cosmos requests during the run: {during.Sum(k => k.Count)}, {(double)during.Sum(k => k.Count) / scanned:F2} per business; by kind (per business):"));
+        foreach (var (kind, n) in during)
+        {
+            Console.WriteLine(FormattableString.Invariant($"  {kind,-60} {n,8} {(double)n / scanned,8:F3}"));
+        }
     }
 
     private static async Task<bool> SeedAsync(BenchOptions options)

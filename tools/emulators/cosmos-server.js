@@ -11,14 +11,20 @@ const port = Number.parseInt(process.argv[2] ?? "8081", 10);
 const server = createHttpsServer({ keepAlive: true });
 server.keepAliveTimeout = 120_000;
 
-// A request's kind: its method, the container it names (if any), what it asks for, and whether it reads the change feed.
+// A request's kind: its method, the container it names (if any), what it asks for, and whether it reads the change
+// feed, is a query, a query plan or a transactional batch (all three are POSTs to docs, told apart by a header).
+const flagged = (req, header) => String(req.headers[header] ?? "").toLowerCase() === "true";
 const kind = (req) => {
   const path = (req.url ?? "").split("?")[0].split("/").filter((s) => s.length > 0);
   const colls = path.indexOf("colls");
   const container = colls >= 0 && colls + 1 < path.length ? decodeURIComponent(path[colls + 1]) : "";
   const resource = path.length % 2 === 1 ? path[path.length - 1] : path[path.length - 2] ?? "";
   const feed = req.headers["a-im"] ? " change-feed" : "";
-  return `${req.method} ${container}${container ? "/" : ""}${resource}${feed}`;
+  const what = flagged(req, "x-ms-cosmos-is-query-plan-request") ? " query-plan"
+    : flagged(req, "x-ms-documentdb-isquery") ? " query"
+    : flagged(req, "x-ms-cosmos-is-batch-request") ? " batch"
+    : "";
+  return `${req.method} ${container}${container ? "/" : ""}${resource}${feed}${what}`;
 };
 const served = new Map();
 const [serve] = server.listeners("request");

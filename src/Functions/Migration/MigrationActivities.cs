@@ -63,15 +63,15 @@ public sealed class MigrateBatchActivity(LegacyMigrator migrator, MigrationRepor
     public override async Task<MigrationCounts> RunAsync(TaskActivityContext context, BatchRequest input)
     {
         var outcomes = await migrator.MigrateManyAsync(input.BusinessIds, input.RunId, input.DryRun, CancellationToken.None);
-        await BatchWork.RunAsync(outcomes.Where(o => o.Kind is not (MigrationOutcomeKind.Migrated or MigrationOutcomeKind.AlreadyMigrated)).ToList(),
-            (outcome, ct) => reports.SaveAsync(new ReportEntry
+        await reports.SaveAllAsync(input.RunId, [.. outcomes.Where(o => o.Kind is not (MigrationOutcomeKind.Migrated or MigrationOutcomeKind.AlreadyMigrated))
+            .Select(outcome => new ReportEntry
             {
                 Id = outcome.BusinessId,
                 RunId = input.RunId,
                 Outcome = outcome.Kind.ToString(),
                 Reason = outcome.Reason,
                 PhoneNumber = outcome.PhoneNumber,
-            }, ct));
+            })], CancellationToken.None);
         return MigrationCounts.Of(outcomes);
     }
 }
@@ -87,14 +87,14 @@ public sealed class VerifyBatchActivity(LegacyVerifier verifier, MigrationReport
     public override async Task<VerificationCounts> RunAsync(TaskActivityContext context, BatchRequest input)
     {
         var outcomes = await BatchWork.RunAsync(input.BusinessIds, (id, ct) => verifier.VerifyAsync(id, ct));
-        await BatchWork.RunAsync(outcomes.Where(o => o.Kind == VerificationOutcomeKind.Failed).ToList(),
-            (outcome, ct) => reports.SaveAsync(new ReportEntry
+        await reports.SaveAllAsync(input.RunId, [.. outcomes.Where(o => o.Kind == VerificationOutcomeKind.Failed)
+            .Select(outcome => new ReportEntry
             {
                 Id = outcome.BusinessId,
                 RunId = input.RunId,
                 Outcome = "VerificationFailed",
                 Reason = outcome.Reason,
-            }, ct));
+            })], CancellationToken.None);
         return VerificationCounts.Of(outcomes);
     }
 }

@@ -13,8 +13,5 @@ public static class BatchWork
         return results;
     }
 
-    public static Task RunAsync<TItem>(IReadOnlyList<TItem> items, Func<TItem, CancellationToken, Task> work) =>
-        Parallel.ForEachAsync(items, new ParallelOptions { MaxDegreeOfParallelism = Concurrency }, async (item, ct) => await work(item, ct));
-
     public static string FirstLine(string text) => text.Split('\n', 2)[0].Trim();
 }

@@ -35,11 +35,29 @@ public sealed class MigrationReportStore(Database database)
 
     private readonly Container _container = database.GetContainer(Definition.Name);
 
-    public async Task SaveAsync(ReportEntry entry, CancellationToken ct)
+    /// <summary>Operations Cosmos DB takes in one transactional batch.</summary>
+    private const int BatchLimit = 100;
+
+    /// <summary>
+    /// Writes (or writes again) the entries of one run: a run's entries share its partition, so they go up to 100 to a
+    /// transactional batch, one request where there used to be one per entry.
+    /// </summary>
+    public async Task SaveAllAsync(string runId, IReadOnlyList<ReportEntry> entries, CancellationToken ct)
     {
-        using var content = new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(entry, CosmosJson.Options));
-        using var response = await _container.UpsertItemStreamAsync(content, new PartitionKey(entry.RunId), cancellationToken: ct);
-        response.EnsureSuccessStatusCode();
+        foreach (var chunk in entries.Chunk(BatchLimit))
+        {
+            var batch = _container.CreateTransactionalBatch(new PartitionKey(runId));
+            foreach (var entry in chunk)
+            {
+                batch.UpsertItemStream(new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(entry, CosmosJson.Options)));
+            }
+            using var response = await batch.ExecuteAsync(ct);
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new CosmosException($"The report entries of run {runId} could not be written: {response.ErrorMessage}",
+                    response.StatusCode, 0, response.ActivityId, response.RequestCharge);
+            }
+        }
     }
 
     /// <summary>
