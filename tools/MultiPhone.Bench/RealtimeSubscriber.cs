@@ -26,8 +26,12 @@ internal sealed class RealtimeSubscriber : IAsyncDisposable
 {
     private readonly HubConnection _connection;
     private readonly string _voiceChannel;
-    private readonly List<Received> _messages = [];
+    private readonly Lock _lock = new();
     private readonly List<(long Version, long At)> _voiceArrivals = [];
+    private readonly List<(DateTimeOffset At, JsonElement Effective)> _sections = [];
+    private readonly Dictionary<(string Channel, string Type, string? Phone, string? Item, string Name), long> _highest = [];
+    private readonly HashSet<string> _revisions = [];
+    private readonly DeliveryAudit _audit = new();
 
     private RealtimeSubscriber(HubConnection connection, string phoneId, string voiceChannel) =>
         (_connection, PhoneId, _voiceChannel) = (connection, phoneId, voiceChannel);
@@ -73,7 +77,7 @@ internal sealed class RealtimeSubscriber : IAsyncDisposable
     {
         get
         {
-            lock (_messages)
+            lock (_lock)
             {
                 return _voiceArrivals.Select(a => a.Version).DefaultIfEmpty().Max();
             }
@@ -83,7 +87,7 @@ internal sealed class RealtimeSubscriber : IAsyncDisposable
     /// <summary>When the first message carrying voice version <paramref name="version"/> or a later one arrived (it may come coalesced with later changes).</summary>
     public long? ArrivalOf(long version)
     {
-        lock (_messages)
+        lock (_lock)
         {
             return _voiceArrivals.Where(a => a.Version >= version).Select(a => (long?)a.At).FirstOrDefault();
         }
@@ -92,91 +96,94 @@ internal sealed class RealtimeSubscriber : IAsyncDisposable
     /// <summary>When the first message whose effective voice section has <paramref name="field"/> equal to <paramref name="value"/> arrived.</summary>
     public DateTimeOffset? ArrivalOf(string field, JsonElement value)
     {
-        lock (_messages)
+        lock (_lock)
         {
-            return _messages
-                .Where(m => m.Effective is { } effective && effective.TryGetProperty(field, out var actual) && JsonElement.DeepEquals(actual, value))
-                .Select(m => (DateTimeOffset?)m.WallClock)
+            return _sections
+                .Where(s => s.Effective.TryGetProperty(field, out var actual) && JsonElement.DeepEquals(actual, value))
+                .Select(s => (DateTimeOffset?)s.At)
                 .FirstOrDefault();
         }
     }
 
     /// <summary>
-    /// Messages received more than once (the same channel, type, phone, item, versions and data id, which tells apart
-    /// two revisions stored in the same millisecond), and messages none of whose versions is above what the channel
-    /// already carried for that type, phone and item: the delivery contract's "once, in version order" broken.
-    /// <c>history</c> is left out of the order: its version is a revision's time, and revisions of different phones
-    /// written at once reach the feed in commit order, not time order (each is still delivered, and counted once).
+    /// How many messages arrived, how many of them twice (the same versions again on the same channel, type, phone and
+    /// item; for <c>history.added</c> the same revision again), and how many behind a newer one (none of its versions
+    /// above what the channel already carried): the delivery contract's "once, in version order" broken. A
+    /// <c>history</c> version is a revision's time, and revisions of different documents written at once reach the
+    /// feed in commit order, so it is left out of the order. Counted as messages arrive, keeping nothing else of them:
+    /// a soak's hundreds of thousands of messages would otherwise be the client's garbage to collect.
     /// </summary>
     public (int Messages, int Duplicates, int OutOfOrder, string? FirstProblem) Audit()
     {
-        lock (_messages)
+        lock (_lock)
         {
-            var seen = new Dictionary<string, long>();
-            var highest = new Dictionary<(string Channel, string Type, string? Phone, string? Item, string Name), long>();
-            var (duplicates, outOfOrder) = (0, 0);
-            string? first = null;
-            foreach (var m in _messages)
-            {
-                if (!seen.TryAdd(m.Key, m.At))
-                {
-                    duplicates++;
-                    first ??= FormattableString.Invariant(
-                        $"received twice: {m.Type} on {m.Channel}, versions {m.Versions}, {Stopwatch.GetElapsedTime(seen[m.Key], m.At).TotalMilliseconds:F0} ms apart");
-                    continue;
-                }
-                var ordered = m.VersionList.Where(v => v.Name != "history").ToList();
-                var newer = ordered.Count == 0;
-                foreach (var (name, version) in ordered)
-                {
-                    var key = (m.Channel, m.Type, m.PhoneId, m.ItemId, name);
-                    if (!highest.TryGetValue(key, out var before) || version > before)
-                    {
-                        newer = true;
-                        highest[key] = version;
-                    }
-                }
-                if (!newer)
-                {
-                    outOfOrder++;
-                    first ??= $"behind a newer one: {m.Type} on {m.Channel}, versions {m.Versions}";
-                }
-            }
-            return (_messages.Count, duplicates, outOfOrder, first);
+            return (_audit.Messages, _audit.Duplicates, _audit.OutOfOrder, _audit.FirstProblem);
         }
     }
 
     private void Receive(JsonElement message)
     {
         var at = Stopwatch.GetTimestamp();
-        var versions = message.GetProperty("versions");
-        var hasData = message.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object;
-        var received = new Received(
-            message.GetProperty("channel").GetString()!,
-            message.GetProperty("type").GetString()!,
-            message.TryGetProperty("phoneId", out var phone) && phone.ValueKind == JsonValueKind.String ? phone.GetString() : null,
-            message.TryGetProperty("itemId", out var item) && item.ValueKind == JsonValueKind.String ? item.GetString() : null,
-            versions.GetRawText(),
-            [.. versions.EnumerateObject().Select(v => (v.Name, v.Value.GetInt64()))],
-            at,
-            DateTimeOffset.UtcNow,
-            hasData && data.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String ? id.GetString() : null,
-            hasData && data.TryGetProperty("effective", out var effective) ? effective.Clone() : null);
-        lock (_messages)
+        var wallClock = DateTimeOffset.UtcNow;
+        var channel = message.GetProperty("channel").GetString()!;
+        var type = message.GetProperty("type").GetString()!;
+        var phone = message.TryGetProperty("phoneId", out var p) && p.ValueKind == JsonValueKind.String ? p.GetString() : null;
+        var item = message.TryGetProperty("itemId", out var i) && i.ValueKind == JsonValueKind.String ? i.GetString() : null;
+        var versions = message.GetProperty("versions").EnumerateObject().Select(v => (v.Name, Version: v.Value.GetInt64())).ToList();
+        var data = message.TryGetProperty("data", out var d) && d.ValueKind == JsonValueKind.Object ? d : (JsonElement?)null;
+        lock (_lock)
         {
-            _messages.Add(received);
-            if (received.Channel == _voiceChannel)
+            _audit.Messages++;
+            var ordered = versions.Where(v => v.Name != "history").ToList();
+            if (ordered.Count == 0)
             {
-                _voiceArrivals.AddRange(received.VersionList.Where(v => v.Name == "voice").Select(v => (v.Version, at)));
+                var revision = data is { } entry && entry.TryGetProperty("id", out var id) ? id.GetString() : null;
+                if (!_revisions.Add($"{channel}|{type}|{phone}|{item}|{revision}|{string.Join(',', versions)}"))
+                {
+                    _audit.Problem(duplicate: true, $"received twice: {type} on {channel}, revision {revision}");
+                }
+            }
+            else
+            {
+                var keys = ordered.Select(v => (Key: (channel, type, phone, item, v.Name), v.Version)).ToList();
+                var before = keys.Select(k => _highest.TryGetValue(k.Key, out var seen) ? seen : (long?)null).ToList();
+                if (keys.Zip(before).All(k => k.Second >= k.First.Version))
+                {
+                    var again = keys.Zip(before).All(k => k.Second == k.First.Version);
+                    _audit.Problem(again, $"{(again ? "received twice" : "behind a newer one")}: {type} on {channel}, versions {string.Join(',', versions)}");
+                }
+                foreach (var (key, version) in keys)
+                {
+                    _highest[key] = Math.Max(version, _highest.GetValueOrDefault(key));
+                }
+            }
+            if (channel == _voiceChannel)
+            {
+                _voiceArrivals.AddRange(ordered.Where(v => v.Name == "voice").Select(v => (v.Version, at)));
+                if (data is { } voice && voice.TryGetProperty("effective", out var effective))
+                {
+                    _sections.Add((wallClock, effective.Clone()));
+                }
             }
         }
     }
 
     public ValueTask DisposeAsync() => _connection.DisposeAsync();
 
-    private sealed record Received(
-        string Channel, string Type, string? PhoneId, string? ItemId, string Versions, (string Name, long Version)[] VersionList, long At, DateTimeOffset WallClock, string? DataId, JsonElement? Effective)
+    private sealed class DeliveryAudit
     {
-        public string Key { get; } = $"{Channel}|{Type}|{PhoneId}|{ItemId}|{Versions}|{DataId}";
+        public int Messages { get; set; }
+
+        public int Duplicates { get; private set; }
+
+        public int OutOfOrder { get; private set; }
+
+        public string? FirstProblem { get; private set; }
+
+        public void Problem(bool duplicate, string description)
+        {
+            _ = duplicate ? Duplicates++ : OutOfOrder++;
+            FirstProblem ??= description;
+        }
     }
 }
