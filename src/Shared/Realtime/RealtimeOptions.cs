@@ -19,7 +19,7 @@ public sealed class RealtimeOptions : IValidatableObject
     /// per interval), and the longest another instance's first write after a quiet spell waits for its message.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00.010", "00:01:00")]
-    public TimeSpan MaxPollInterval { get; set; } = TimeSpan.FromSeconds(1);
+    public TimeSpan MaxPollInterval { get; set; } = TimeSpan.FromMilliseconds(1250);
 
     /// <summary>
     /// How long a lease of the change feed processor outlives its last renewal: the longest an instance that died
