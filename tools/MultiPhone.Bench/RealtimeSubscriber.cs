@@ -182,7 +182,14 @@ internal sealed class RealtimeSubscriber : IAsyncDisposable
 
         public void Problem(bool duplicate, string description)
         {
-            _ = duplicate ? Duplicates++ : OutOfOrder++;
+            if (duplicate)
+            {
+                Duplicates++;
+            }
+            else
+            {
+                OutOfOrder++;
+            }
             FirstProblem ??= description;
         }
     }
