@@ -19,8 +19,8 @@ internal static class Report
     {
         var sorted = m.Latencies.Order().ToArray();
         var seconds = m.Duration.TotalSeconds;
-        Print(m.Scenario, sorted.Length, m.Concurrency, m.Unexpected, seconds, sorted.Length / seconds,
-            Ms(Percentile(sorted, 50)), Ms(Percentile(sorted, 90)), Ms(Percentile(sorted, 99)), Ms(sorted[^1]));
+        Print(m.Scenario, sorted.Length, m.Concurrency, m.Unexpected, seconds, sorted.Length == 0 ? 0 : sorted.Length / seconds,
+            Ms(Percentile(sorted, 50)), Ms(Percentile(sorted, 90)), Ms(Percentile(sorted, 99)), Ms(Percentile(sorted, 100)));
         if (m.FirstUnexpected is not null)
         {
             PrintNote($"first unexpected: {m.FirstUnexpected}");
@@ -46,11 +46,14 @@ internal static class Report
     /// <summary>The p-th percentile latency in milliseconds.</summary>
     public static double P(Measurement m, int p) => Ms(Percentile([.. m.Latencies.Order()], p));
 
-    /// <summary>Nearest rank: the smallest recorded value with at least p% of all values at or below it.</summary>
-    private static long Percentile(long[] sorted, int p) =>
-        sorted[Math.Max(0, (int)Math.Ceiling(p / 100.0 * sorted.Length) - 1)];
+    /// <summary>
+    /// Nearest rank: the smallest recorded value with at least p% of all values at or below it; none (NaN) when
+    /// nothing was recorded, as when every request of a scenario failed.
+    /// </summary>
+    private static long? Percentile(long[] sorted, int p) =>
+        sorted.Length == 0 ? null : sorted[Math.Max(0, (int)Math.Ceiling(p / 100.0 * sorted.Length) - 1)];
 
-    private static double Ms(long ticks) => ticks * 1000.0 / Stopwatch.Frequency;
+    private static double Ms(long? ticks) => ticks is { } t ? t * 1000.0 / Stopwatch.Frequency : double.NaN;
 
     private static void Print(params object[] columns) =>
         Console.WriteLine(string.Format(CultureInfo.InvariantCulture, RowFormat, columns));
