@@ -29,7 +29,7 @@ npm_install_pinned() {
 }
 
 # The local Cosmos-compatible server and Azurite are pinned in tools/emulators/package.json and its lockfile;
-# `npm ci` installs exactly those and applies the project's patch to the Cosmos server (patch-package).
+# `npm ci` installs exactly those and applies the project's patches to the Cosmos server and its query engine (patch-package).
 ensure_emulators() {
   npm_install_pinned "$root/tools/emulators" "the local emulators"
 }
