@@ -105,6 +105,18 @@ public static class ContainerExtensions
         return results;
     }
 
+    /// <summary>Runs a <c>SELECT VALUE COUNT(1)</c> query inside one partition.</summary>
+    public static async Task<long> CountPartitionAsync(this Container container, QueryDefinition count, PartitionKey partitionKey, CancellationToken ct)
+    {
+        long total = 0;
+        using var iterator = container.GetItemQueryIterator<long>(count, requestOptions: new QueryRequestOptions { PartitionKey = partitionKey });
+        while (iterator.HasMoreResults)
+        {
+            total += (await iterator.ReadNextAsync(ct)).Sum();
+        }
+        return total;
+    }
+
     /// <summary>
     /// The documents with these ids, whatever their partitions, in one query instead of a point read each (the SDK adds
     /// one request for the gateway's query plan). Not <c>ReadManyItemsAsync</c>: for a container not partitioned by id

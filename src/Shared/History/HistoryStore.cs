@@ -83,18 +83,26 @@ public sealed class HistoryStore(Database database, IEnumerable<ContainerDefinit
     }
 
     /// <summary>
-    /// Deletes the business's revisions beyond the <paramref name="keep"/> newest (at most 100 per container at a
-    /// time: a business far over its cap comes down over several checks).
+    /// Deletes the business's revisions beyond the <paramref name="keep"/> newest, oldest first (at most 100 at a time:
+    /// a business far over its cap comes down over several checks). Counts first, so a business within its cap, which
+    /// is nearly every check, costs a count per container instead of reading the ids of all its revisions.
     /// </summary>
     public async Task<int> TrimAsync(string businessId, int keep, CancellationToken ct)
     {
         const int PerCheck = 100;
         var partition = new PartitionKey(businessId);
-        var query = new QueryDefinition($"SELECT TOP @top c.id, c._etag FROM c WHERE IS_DEFINED(c.{ContainerExtensions.RevisionOfProperty}) ORDER BY c.id DESC")
-            .WithParameter("@top", keep + PerCheck);
-        var newest = await Task.WhenAll(_containers.Select(async container =>
-            (await container.Value.QueryPartitionAsync<RevisionId>(query, partition, ct)).Select(stored => (Container: container.Value, stored.Item.Id))));
-        var beyond = newest.SelectMany(ids => ids).OrderByDescending(r => r.Id, StringComparer.Ordinal).Skip(keep).ToList();
+        var count = new QueryDefinition($"SELECT VALUE COUNT(1) FROM c WHERE IS_DEFINED(c.{ContainerExtensions.RevisionOfProperty})");
+        var counts = await Task.WhenAll(_containers.Values.Select(container => container.CountPartitionAsync(count, partition, ct)));
+        var excess = (int)Math.Min(counts.Sum() - keep, PerCheck);
+        if (excess <= 0)
+        {
+            return 0;
+        }
+        var oldest = new QueryDefinition($"SELECT TOP @top c.id, c._etag FROM c WHERE IS_DEFINED(c.{ContainerExtensions.RevisionOfProperty}) ORDER BY c.id ASC")
+            .WithParameter("@top", excess);
+        var candidates = await Task.WhenAll(_containers.Values.Select(async container =>
+            (await container.QueryPartitionAsync<RevisionId>(oldest, partition, ct)).Select(stored => (Container: container, stored.Item.Id))));
+        var beyond = candidates.SelectMany(ids => ids).OrderBy(r => r.Id, StringComparer.Ordinal).Take(excess).ToList();
         foreach (var (container, id) in beyond)
         {
             await container.DeleteAsync(id, partition, ifMatch: null, ct);
