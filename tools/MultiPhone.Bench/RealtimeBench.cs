@@ -84,9 +84,9 @@ internal static class RealtimeBench
             }
             if (memory is not null)
             {
-                var (baseline, end) = (memory.At(MemoryBaseline), memory.Now);
+                var (baseline, writesEnded, end) = (memory.At(MemoryBaseline), memory.At(measured.All.Duration), memory.Now);
                 Console.WriteLine(FormattableString.Invariant(
-                    $"# app resident memory: {Mb(baseline)} MB after {MemoryBaseline.TotalMinutes:F0} min of writes, {Mb(end)} MB at the end: {(end - baseline) * 100.0 / baseline:+0.0;-0.0} % (target: within 10 %)"));
+                    $"# app resident memory: {Mb(baseline)} MB after {MemoryBaseline.TotalMinutes:F0} min of writes, {Mb(writesEnded)} MB when they ended ({Percent(writesEnded, baseline)}), {Mb(end)} MB after the fan-outs ({Percent(end, baseline)}) (target: within 10 %)"));
             }
             return ok && measured.All.Unexpected + fanOut.Unexpected + delivery.Duplicates + delivery.OutOfOrder == 0
                 ? ExitCodes.Ok
@@ -97,6 +97,8 @@ internal static class RealtimeBench
             await Task.WhenAll(followers.Select(f => f.Subscriber.DisposeAsync().AsTask()));
         }
     }
+
+    private static string Percent(long bytes, long baseline) => FormattableString.Invariant($"{(bytes - baseline) * 100.0 / baseline:+0.0;-0.0} %");
 
     private static string Mb(long bytes) => (bytes / 1048576.0).ToString("F0", System.Globalization.CultureInfo.InvariantCulture);
 
