@@ -16,14 +16,23 @@ namespace MultiPhone.Realtime;
 /// (every write goes through this client, so any container with a route is covered, without a list): the writer's
 /// own changes are announced without the backoff. Another instance's changes are found by the next read, at most
 /// MaxPollInterval after the last one.</item>
+/// <item>while a cache relies on its readers (<see cref="CacheFeeds.WantedEvery"/>), the feeds they follow wait no
+/// longer than it wants: a cache in use needs them read promptly, an idle app does not.</item>
 /// </list>
 /// Time here is the real clock whatever the app's TimeProvider: it paces requests, not business time.
 /// </summary>
-public sealed class ChangeFeedPacer(IOptions<RealtimeOptions> options) : RequestHandler
+public sealed class ChangeFeedPacer(IOptions<RealtimeOptions> options, CacheFeeds feeds) : RequestHandler
 {
+    private static readonly AsyncLocal<TrackedRead?> Tracked = new();
+
     private readonly ConcurrentDictionary<string, Pace> _paces = new(StringComparer.Ordinal);
 
-    private PollBackoff Backoff => new(options.Value.PollInterval, options.Value.MaxPollInterval);
+    /// <summary>
+    /// Notes when the next change feed read of the calling async flow really begins (when its first request is let go
+    /// after waiting here, not when the read was asked for) and whether every request it made was answered. Call right
+    /// before the read.
+    /// </summary>
+    public static TrackedRead Track(TimeProvider time) => Tracked.Value = new TrackedRead(time);
 
     public override async Task<ResponseMessage> SendAsync(RequestMessage request, CancellationToken cancellationToken)
     {
@@ -36,17 +45,22 @@ public sealed class ChangeFeedPacer(IOptions<RealtimeOptions> options) : Request
         {
             var pace = _paces.GetOrAdd(container, _ => new Pace());
             var ticket = await pace.WaitAsync(cancellationToken);
+            var tracked = Tracked.Value;
+            tracked?.Sent();
             var found = false;
+            var answered = false;
             try
             {
                 var response = await base.SendAsync(request, cancellationToken);
                 found = response.StatusCode == HttpStatusCode.OK;
+                answered = found || response.StatusCode == HttpStatusCode.NotModified;
                 return response;
             }
             finally
             {
+                tracked?.Answered(answered);
                 // A failed read counts as empty: an unreachable Cosmos is asked less and less often, not in a loop.
-                pace.Read(found, ticket, Backoff);
+                pace.Read(found, ticket, BackoffOf(container));
             }
         }
         var written = await base.SendAsync(request, cancellationToken);
@@ -55,6 +69,16 @@ public sealed class ChangeFeedPacer(IOptions<RealtimeOptions> options) : Request
             nudged.Wake();
         }
         return written;
+    }
+
+    private PollBackoff BackoffOf(string container)
+    {
+        var (fastest, slowest) = (options.Value.PollInterval, options.Value.MaxPollInterval);
+        if (feeds.WantedEvery(container) is { } wanted && wanted < slowest)
+        {
+            slowest = wanted < fastest ? fastest : wanted;
+        }
+        return new(fastest, slowest);
     }
 
     /// <summary>The container a request names (<c>dbs/{db}/colls/{container}/...</c>), if any.</summary>
@@ -78,6 +102,25 @@ public sealed class ChangeFeedPacer(IOptions<RealtimeOptions> options) : Request
         && request.Headers["x-ms-documentdb-isquery"] is null
         && request.Headers["x-ms-cosmos-is-query-plan-request"] is null
         && request.Headers["Content-Type"] != "application/query+json";
+
+    /// <summary>
+    /// One change feed read as the pacer saw it. Over several ranges the SDK answers "not modified" even when a range's
+    /// request failed (the error comes with the next read), so a reader tells a complete read by this, not by the answer.
+    /// </summary>
+    public sealed class TrackedRead(TimeProvider time)
+    {
+        private bool _failed;
+
+        /// <summary>When its first request was let go; null if none was.</summary>
+        public DateTimeOffset? Began { get; private set; }
+
+        /// <summary>Every request it made was answered with changes or "not modified".</summary>
+        public bool Complete => Began is not null && !_failed;
+
+        internal void Sent() => Began ??= time.GetUtcNow();
+
+        internal void Answered(bool ok) => _failed |= !ok;
+    }
 
     /// <summary>One container's pace, shared by every reader of its feed on this instance.</summary>
     private sealed class Pace
