@@ -66,15 +66,16 @@ public sealed class AgentConfigCache
 
     /// <summary>
     /// What the change feed readers of every container a configuration is made of vouch for now; and, the cache being in
-    /// use, asks them to read at least twice per MaxStaleness for a while, so that what they vouch for stays recent
-    /// enough to trust. Idle, they keep their slow pace.
+    /// use, asks them to read four times per MaxStaleness for a while, so that what they vouch for stays younger than
+    /// the three quarters of MaxStaleness at which an entry is read again, with room for the reads' own time. Idle,
+    /// they keep their slow pace.
     /// </summary>
     private FeedCoverage? FeedsInUse()
     {
         var bound = MaxStaleness();
         if (bound > TimeSpan.Zero)
         {
-            _feeds.Want(every: bound / 2, lasting: bound * InUseFor);
+            _feeds.Want(every: bound / 4, lasting: bound * InUseFor);
         }
         return _feeds.Of(AgentConfigInvalidation.Containers);
     }

@@ -30,9 +30,7 @@ public sealed class CacheFeeds
         Volatile.Write(ref _wantedUntil, TimeProvider.System.GetTimestamp() + (long)(lasting.TotalSeconds * TimeProvider.System.TimestampFrequency));
     }
 
-    /// <summary>How often a cache wants the feed of <paramref name="container"/> read now: only while it was used lately, and only the feeds its readers follow.</summary>
-    public TimeSpan? WantedEvery(string container) =>
-        TimeProvider.System.GetTimestamp() < Volatile.Read(ref _wantedUntil) && _covered.ContainsKey(container)
-            ? TimeSpan.FromTicks(Volatile.Read(ref _wantedEvery))
-            : null;
+    /// <summary>How often a cache wants its readers to read now: only while it was used lately.</summary>
+    public TimeSpan? WantedEvery =>
+        TimeProvider.System.GetTimestamp() < Volatile.Read(ref _wantedUntil) ? TimeSpan.FromTicks(Volatile.Read(ref _wantedEvery)) : null;
 }

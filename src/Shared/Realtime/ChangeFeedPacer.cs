@@ -16,8 +16,9 @@ namespace MultiPhone.Realtime;
 /// (every write goes through this client, so any container with a route is covered, without a list): the writer's
 /// own changes are announced without the backoff. Another instance's changes are found by the next read, at most
 /// MaxPollInterval after the last one.</item>
-/// <item>while a cache relies on its readers (<see cref="CacheFeeds.WantedEvery"/>), the feeds they follow wait no
-/// longer than it wants: a cache in use needs them read promptly, an idle app does not.</item>
+/// <item>a cache's readers (the reads that <see cref="Track"/>) keep a pace of their own per container, so that while
+/// the cache relies on them (<see cref="CacheFeeds.WantedEvery"/>) they alone wait no longer than it wants: a cache
+/// in use needs them read promptly, the processor of the same feed and an idle app do not.</item>
 /// </list>
 /// Time here is the real clock whatever the app's TimeProvider: it paces requests, not business time.
 /// </summary>
@@ -25,7 +26,7 @@ public sealed class ChangeFeedPacer(IOptions<RealtimeOptions> options, CacheFeed
 {
     private static readonly AsyncLocal<TrackedRead?> Tracked = new();
 
-    private readonly ConcurrentDictionary<string, Pace> _paces = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string Container, bool Tracked), Pace> _paces = new();
 
     /// <summary>
     /// Notes when the next change feed read of the calling async flow really begins (when its first request is let go
@@ -43,9 +44,9 @@ public sealed class ChangeFeedPacer(IOptions<RealtimeOptions> options, CacheFeed
         }
         if (request.Headers["A-IM"] is not null)
         {
-            var pace = _paces.GetOrAdd(container, _ => new Pace());
-            var ticket = await pace.WaitAsync(cancellationToken);
             var tracked = Tracked.Value;
+            var pace = _paces.GetOrAdd((container, tracked is not null), _ => new Pace());
+            var ticket = await pace.WaitAsync(cancellationToken);
             tracked?.Sent();
             var found = false;
             var answered = false;
@@ -60,21 +61,27 @@ public sealed class ChangeFeedPacer(IOptions<RealtimeOptions> options, CacheFeed
             {
                 tracked?.Answered(answered);
                 // A failed read counts as empty: an unreachable Cosmos is asked less and less often, not in a loop.
-                pace.Read(found, ticket, BackoffOf(container));
+                pace.Read(found, ticket, BackoffOf(tracked is not null));
             }
         }
         var written = await base.SendAsync(request, cancellationToken);
-        if (written.IsSuccessStatusCode && IsWrite(request) && _paces.TryGetValue(container, out var nudged))
+        if (written.IsSuccessStatusCode && IsWrite(request))
         {
-            nudged.Wake();
+            foreach (var tracked in (bool[])[false, true])
+            {
+                if (_paces.TryGetValue((container, tracked), out var nudged))
+                {
+                    nudged.Wake();
+                }
+            }
         }
         return written;
     }
 
-    private PollBackoff BackoffOf(string container)
+    private PollBackoff BackoffOf(bool tracked)
     {
         var (fastest, slowest) = (options.Value.PollInterval, options.Value.MaxPollInterval);
-        if (feeds.WantedEvery(container) is { } wanted && wanted < slowest)
+        if (tracked && feeds.WantedEvery is { } wanted && wanted < slowest)
         {
             slowest = wanted < fastest ? fastest : wanted;
         }
@@ -122,7 +129,7 @@ public sealed class ChangeFeedPacer(IOptions<RealtimeOptions> options, CacheFeed
         internal void Answered(bool ok) => _failed |= !ok;
     }
 
-    /// <summary>One container's pace, shared by every reader of its feed on this instance.</summary>
+    /// <summary>One container's pace, shared by its processor's reads of its feed on this instance, or its cache reader's.</summary>
     private sealed class Pace
     {
         private readonly Lock _lock = new();
@@ -173,8 +180,8 @@ public sealed class ChangeFeedPacer(IOptions<RealtimeOptions> options, CacheFeed
                 }
                 else if (now >= _due)
                 {
-                    // The first empty read of this round schedules the next; its other readers (the processor and the
-                    // cache read the same feed) keep that schedule.
+                    // The first empty read of this round schedules the next; its other readers (the processor reads
+                    // the feed by lease, one per range) keep that schedule.
                     _wait = backoff.After(_wait);
                     _due = now + (long)(_wait.TotalSeconds * TimeProvider.System.TimestampFrequency);
                 }
