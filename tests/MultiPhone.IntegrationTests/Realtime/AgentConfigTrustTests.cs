@@ -40,9 +40,11 @@ public sealed class AgentConfigTrustTests(TrustingCacheFactory api) : IClassFixt
             await AskAsync(agent, phone.PhoneNumber);
         }
 
-        // Read again on age alone, the phone's document would be read at least once per MaxStaleness: 5 times or more.
+        // Read again on age alone, the phone's document would be read at least once per MaxStaleness: 5 times or more
+        // (the cache before it trusted the feed readers read it about 30 times here). A reader lagging on a loaded
+        // machine costs a read now and then.
         var reads = api.Reads.Of(phone.Id).Count - readsBefore;
-        Assert.True(reads <= 2, $"the phone's document was read {reads} times in {measured.TotalSeconds} s of calls");
+        Assert.True(reads < 5, $"the phone's document was read {reads} times in {measured.TotalSeconds} s of calls");
     }
 
     [Fact]
