@@ -2,6 +2,7 @@ using Azure.Core;
 using Azure.Identity;
 using Microsoft.Azure.Cosmos;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using MultiPhone.Cosmos;
 using MultiPhone.Realtime;
 using MultiPhone.Realtime.SignalRService;
@@ -20,6 +21,8 @@ public static class RealtimeRegistration
         services.AddOptions<SignalRServiceOptions>().BindConfiguration(SignalRServiceOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddCosmosContainer(new ContainerDefinition(ChangeFeedListener.LeasesContainer, "/id"));
         // The change feed's reads are paced, and this instance's writes wake them, in the Cosmos client's pipeline.
+        // What the cache's feed readers have read, shared with the agent-configuration cache (AddAgentConfig).
+        services.TryAddSingleton<CacheFeeds>();
         services.AddSingleton<ChangeFeedPacer>().AddSingleton<RequestHandler>(sp => sp.GetRequiredService<ChangeFeedPacer>());
         services.AddSingleton<ChannelAccess>()
             .AddSingleton<ChangeRouter>()

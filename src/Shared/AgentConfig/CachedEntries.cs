@@ -1,59 +1,64 @@
 using System.Collections.Concurrent;
 using MultiPhone.Cosmos;
+using MultiPhone.Realtime;
 
 namespace MultiPhone.AgentConfig;
 
 /// <summary>
-/// Values read from Cosmos, each reused for at most <c>maxAge</c>: concurrent callers share one read, and a value in
-/// use is read again in the background once it is three quarters that old, so callers rarely wait. A value past maxAge
-/// is read again before it is returned, unless Cosmos is unavailable (<see cref="CosmosUnavailable"/>): then the last
-/// value read is returned, marked stale, rather than none. While <paramref name="reachability"/> says Cosmos did not
-/// answer the last read, a stale value is returned at once and read again in the background, one read at a time.
+/// Values read from Cosmos, each reused while it is known to match the store as of at most <c>maxAge</c> ago: since
+/// its read began, or since the change feed readers last vouched for it (<see cref="FeedCoverage.CurrentAsOf"/>: a
+/// change would have marked it stale). Concurrent callers share one read, and a value in use is read again in the
+/// background once it is three quarters that old, so callers rarely wait. A value past maxAge is read again before it
+/// is returned, unless Cosmos is unavailable (<see cref="CosmosUnavailable"/>): then the last value read is returned,
+/// marked stale, rather than none. While <paramref name="reachability"/> says Cosmos did not answer the last read, a
+/// stale value is returned at once and read again in the background, one read at a time.
 /// </summary>
 internal sealed class CachedEntries<TKey, T>(TimeProvider time, Func<TimeSpan> maxAge, Func<int> maxEntries, CosmosReachability reachability)
     where TKey : notnull
 {
     private readonly ConcurrentDictionary<TKey, CachedEntry<T>> _entries = new();
 
-    public async Task<Lookup<T>> GetAsync(TKey key, Func<Task<T>> load)
+    /// <param name="feeds">What the change feed readers vouch for now, if anything.</param>
+    public async Task<Lookup<T>> GetAsync(TKey key, FeedCoverage? feeds, Func<Task<T>> load)
     {
         var now = time.GetUtcNow();
         var limit = maxAge();
         if (_entries.TryGetValue(key, out var current) && current.Loading.IsCompletedSuccessfully)
         {
-            var age = current.Invalidated ? TimeSpan.MaxValue : now - current.LoadedAt;
+            var asOf = current.AsOf(feeds);
+            var age = current.Invalidated ? TimeSpan.MaxValue : now - asOf;
             if (age < limit * 0.75)
             {
-                return new(current, Stale: false);
+                return new(current, Stale: false, asOf);
             }
             if (age < limit)
             {
                 _ = ReadAgain(key, current, load, now);
-                return new(current, Stale: false);
+                return new(current, Stale: false, asOf);
             }
             if (!reachability.Answering)
             {
                 _ = ReadAgain(key, current, load, now);
-                return new(current, Stale: true);
+                return new(current, Stale: true, asOf);
             }
             var next = ReadAgain(key, current, load, now);
             try
             {
                 await next.Loading;
-                return new(next, Stale: false);
+                return new(next, Stale: false, next.LoadedAt);
             }
             catch (Exception e) when (CosmosUnavailable.Is(e))
             {
-                return new(current, Stale: true);
+                return new(current, Stale: true, asOf);
             }
         }
         var candidate = new CachedEntry<T>(now, load);
         // A read started before a change (invalidated while it ran) is not shared: this caller reads after the change.
         var entry = _entries.AddOrUpdate(key, candidate, (_, existing) =>
-            existing.Invalidated || existing.Loading.IsFaulted || existing.Loading.IsCanceled || now - existing.LoadedAt >= limit ? candidate : existing);
+            existing.Invalidated || existing.Loading.IsFaulted || existing.Loading.IsCanceled || now - existing.AsOf(feeds) >= limit ? candidate : existing);
         if (ReferenceEquals(entry, candidate) && _entries.Count > maxEntries())
         {
-            Trim(now - limit);
+            Trim(now - limit, feeds);
         }
         try
         {
@@ -67,7 +72,7 @@ internal sealed class CachedEntries<TKey, T>(TimeProvider time, Func<TimeSpan> m
             reachability.Failed(e);
             throw;
         }
-        return new(entry, Stale: false);
+        return new(entry, Stale: false, entry.AsOf(feeds));
     }
 
     /// <summary>
@@ -113,11 +118,11 @@ internal sealed class CachedEntries<TKey, T>(TimeProvider time, Func<TimeSpan> m
         return next;
     }
 
-    private void Trim(DateTimeOffset staleBefore)
+    private void Trim(DateTimeOffset staleBefore, FeedCoverage? feeds)
     {
         foreach (var (key, entry) in _entries)
         {
-            if (entry.LoadedAt < staleBefore)
+            if (entry.AsOf(feeds) < staleBefore)
             {
                 _entries.TryRemove(new KeyValuePair<TKey, CachedEntry<T>>(key, entry));
             }
@@ -138,6 +143,12 @@ internal sealed class CachedEntry<T>(DateTimeOffset loadedAt, Func<Task<T>> load
 
     public DateTimeOffset LoadedAt { get; } = loadedAt;
 
+    /// <summary>
+    /// When this value is known to have matched the store (see <see cref="FeedCoverage.CurrentAsOf"/>); for one a change
+    /// made stale, only when it was read.
+    /// </summary>
+    public DateTimeOffset AsOf(FeedCoverage? feeds) => feeds is { } covered && !Invalidated ? covered.CurrentAsOf(LoadedAt) : LoadedAt;
+
     public Task<T> Loading => _loading.Value;
 
     public T Value => _loading.Value.Result;
@@ -147,7 +158,8 @@ internal sealed class CachedEntry<T>(DateTimeOffset loadedAt, Func<Task<T>> load
 }
 
 /// <param name="Stale">Served past maxAge, because Cosmos did not answer when it was read again.</param>
-internal readonly record struct Lookup<T>(CachedEntry<T> Entry, bool Stale);
+/// <param name="AsOf">When the value is known to have matched the store.</param>
+internal readonly record struct Lookup<T>(CachedEntry<T> Entry, bool Stale, DateTimeOffset AsOf);
 
 /// <summary>
 /// Whether Cosmos answered the cache's last read, shared by all its entries: once one read found it unavailable, the

@@ -13,7 +13,8 @@ namespace MultiPhone.Realtime;
 /// instances each part of the feed is read by one of them (the leases split the work and move when an instance
 /// stops), checkpointed after its messages are sent, so every change is routed at least once;</item>
 /// <item>a pull-model reader per instance from "now" with its position in memory, because every instance must drop
-/// what a change made stale in its own agent-configuration cache, not only the one that routes it.</item>
+/// what a change made stale in its own agent-configuration cache, not only the one that routes it. Each publishes how
+/// far it has read (<see cref="CacheFeeds"/>), which lets the cache trust its entries instead of reading them again.</item>
 /// </list>
 /// Both are paced by <see cref="ChangeFeedPacer"/>: a quiet feed is read less and less often, a write of this
 /// instance wakes it.
@@ -24,6 +25,8 @@ public sealed partial class ChangeFeedListener(
     IRealtimeTransport transport,
     IEnumerable<IChangeObserver> observers,
     IOptions<RealtimeOptions> options,
+    CacheFeeds cacheFeeds,
+    TimeProvider time,
     ILogger<ChangeFeedListener> logger) : BackgroundService
 {
     public const string LeasesContainer = "leases";
@@ -138,17 +141,33 @@ public sealed partial class ChangeFeedListener(
     private Task KeepCacheFreshAsync(CancellationToken ct) =>
         Task.WhenAll(observers.SelectMany(o => o.Containers).Distinct().Select(name => FollowForCacheAsync(name, ct)));
 
-    /// <summary>Reads one container's feed for the cache; each read waits in the pacer while the feed is quiet.</summary>
+    /// <summary>
+    /// Reads one container's feed for the cache; each read waits in the pacer while the feed is quiet. A complete read
+    /// that finds nothing new read every part of the feed after it began (the SDK asks every range before it answers
+    /// "not modified"), and every change before it was applied by then: so every change committed between this
+    /// reader's start and that read's beginning has marked what it made stale, which is what it publishes.
+    /// </summary>
     private async Task FollowForCacheAsync(string name, CancellationToken ct)
     {
         var feed = database.GetContainer(name).GetChangeFeedStreamIterator(ChangeFeedStartFrom.Now(), ChangeFeedMode.LatestVersion);
+        // Until its first read has answered, a reader started "from now" has no position: it covers nothing yet.
+        DateTimeOffset? from = null;
         while (!ct.IsCancellationRequested)
         {
+            var read = ChangeFeedPacer.Track(time);
             try
             {
                 using var page = await feed.ReadNextAsync(ct);
                 if (page.StatusCode == HttpStatusCode.NotModified)
                 {
+                    if (read is { Complete: true, Began: { } began })
+                    {
+                        if (from is { } start)
+                        {
+                            cacheFeeds.Covered(name, new FeedCoverage(start, began));
+                        }
+                        from ??= time.GetUtcNow();
+                    }
                     continue;
                 }
                 page.EnsureSuccessStatusCode();
@@ -160,7 +179,7 @@ public sealed partial class ChangeFeedListener(
             catch (Exception e) when (e is CosmosException or HttpRequestException && !ct.IsCancellationRequested)
             {
                 // The position is kept; the next read (paced as an empty one) asks for the same page again.
-                // MaxStaleness bounds the cache meanwhile.
+                // Meanwhile nothing more is published, so the cache falls back to reading its entries again.
                 LogCacheFeedError(logger, e, name);
             }
         }

@@ -16,14 +16,24 @@ namespace MultiPhone.Realtime;
 /// (every write goes through this client, so any container with a route is covered, without a list): the writer's
 /// own changes are announced without the backoff. Another instance's changes are found by the next read, at most
 /// MaxPollInterval after the last one.</item>
+/// <item>a cache's readers (the reads that <see cref="Track"/>) keep a pace of their own per container, so that while
+/// the cache relies on them (<see cref="CacheFeeds.WantedEvery"/>) they alone wait no longer than it wants: a cache
+/// in use needs them read promptly, the processor of the same feed and an idle app do not.</item>
 /// </list>
 /// Time here is the real clock whatever the app's TimeProvider: it paces requests, not business time.
 /// </summary>
-public sealed class ChangeFeedPacer(IOptions<RealtimeOptions> options) : RequestHandler
+public sealed class ChangeFeedPacer(IOptions<RealtimeOptions> options, CacheFeeds feeds) : RequestHandler
 {
-    private readonly ConcurrentDictionary<string, Pace> _paces = new(StringComparer.Ordinal);
+    private static readonly AsyncLocal<TrackedRead?> Tracked = new();
 
-    private PollBackoff Backoff => new(options.Value.PollInterval, options.Value.MaxPollInterval);
+    private readonly ConcurrentDictionary<(string Container, bool Tracked), Pace> _paces = new();
+
+    /// <summary>
+    /// Notes when the next change feed read of the calling async flow really begins (when its first request is let go
+    /// after waiting here, not when the read was asked for) and whether every request it made was answered. Call right
+    /// before the read.
+    /// </summary>
+    public static TrackedRead Track(TimeProvider time) => Tracked.Value = new TrackedRead(time);
 
     public override async Task<ResponseMessage> SendAsync(RequestMessage request, CancellationToken cancellationToken)
     {
@@ -34,27 +44,48 @@ public sealed class ChangeFeedPacer(IOptions<RealtimeOptions> options) : Request
         }
         if (request.Headers["A-IM"] is not null)
         {
-            var pace = _paces.GetOrAdd(container, _ => new Pace());
+            var tracked = Tracked.Value;
+            var pace = _paces.GetOrAdd((container, tracked is not null), _ => new Pace());
             var ticket = await pace.WaitAsync(cancellationToken);
+            tracked?.Sent();
             var found = false;
+            var answered = false;
             try
             {
                 var response = await base.SendAsync(request, cancellationToken);
                 found = response.StatusCode == HttpStatusCode.OK;
+                answered = found || response.StatusCode == HttpStatusCode.NotModified;
                 return response;
             }
             finally
             {
+                tracked?.Answered(answered);
                 // A failed read counts as empty: an unreachable Cosmos is asked less and less often, not in a loop.
-                pace.Read(found, ticket, Backoff);
+                pace.Read(found, ticket, BackoffOf(tracked is not null));
             }
         }
         var written = await base.SendAsync(request, cancellationToken);
-        if (written.IsSuccessStatusCode && IsWrite(request) && _paces.TryGetValue(container, out var nudged))
+        if (written.IsSuccessStatusCode && IsWrite(request))
         {
-            nudged.Wake();
+            foreach (var tracked in (bool[])[false, true])
+            {
+                if (_paces.TryGetValue((container, tracked), out var nudged))
+                {
+                    nudged.Wake();
+                }
+            }
         }
         return written;
+    }
+
+    private PollBackoff BackoffOf(bool tracked)
+    {
+        var (fastest, slowest) = (options.Value.PollInterval, options.Value.MaxPollInterval);
+        if (tracked && feeds.WantedEvery is { } wanted && wanted < slowest)
+        {
+            slowest = wanted < fastest ? fastest : wanted;
+        }
+        return new(fastest, slowest);
     }
 
     /// <summary>The container a request names (<c>dbs/{db}/colls/{container}/...</c>), if any.</summary>
@@ -79,7 +110,26 @@ public sealed class ChangeFeedPacer(IOptions<RealtimeOptions> options) : Request
         && request.Headers["x-ms-cosmos-is-query-plan-request"] is null
         && request.Headers["Content-Type"] != "application/query+json";
 
-    /// <summary>One container's pace, shared by every reader of its feed on this instance.</summary>
+    /// <summary>
+    /// One change feed read as the pacer saw it. Over several ranges the SDK answers "not modified" even when a range's
+    /// request failed (the error comes with the next read), so a reader tells a complete read by this, not by the answer.
+    /// </summary>
+    public sealed class TrackedRead(TimeProvider time)
+    {
+        private bool _failed;
+
+        /// <summary>When its first request was let go; null if none was.</summary>
+        public DateTimeOffset? Began { get; private set; }
+
+        /// <summary>Every request it made was answered with changes or "not modified".</summary>
+        public bool Complete => Began is not null && !_failed;
+
+        internal void Sent() => Began ??= time.GetUtcNow();
+
+        internal void Answered(bool ok) => _failed |= !ok;
+    }
+
+    /// <summary>One container's pace, shared by its processor's reads of its feed on this instance, or its cache reader's.</summary>
     private sealed class Pace
     {
         private readonly Lock _lock = new();
@@ -130,8 +180,8 @@ public sealed class ChangeFeedPacer(IOptions<RealtimeOptions> options) : Request
                 }
                 else if (now >= _due)
                 {
-                    // The first empty read of this round schedules the next; its other readers (the processor and the
-                    // cache read the same feed) keep that schedule.
+                    // The first empty read of this round schedules the next; its other readers (the processor reads
+                    // the feed by lease, one per range) keep that schedule.
                     _wait = backoff.After(_wait);
                     _due = now + (long)(_wait.TotalSeconds * TimeProvider.System.TimestampFrequency);
                 }
