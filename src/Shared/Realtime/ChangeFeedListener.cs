@@ -14,7 +14,8 @@ namespace MultiPhone.Realtime;
 /// stops), checkpointed after its messages are sent, so every change is routed at least once;</item>
 /// <item>a pull-model reader per instance from "now" with its position in memory, because every instance must drop
 /// what a change made stale in its own agent-configuration cache, not only the one that routes it. Each publishes how
-/// far it has read (<see cref="CacheFeeds"/>), which lets the cache trust its entries instead of reading them again.</item>
+/// far it has read (<see cref="CacheFeeds"/>), which lets the cache trust its entries instead of reading them again.
+/// They read only while the cache is in use, and start from "now" again when it is used after a rest.</item>
 /// </list>
 /// Both are paced by <see cref="ChangeFeedPacer"/>: a quiet feed is read less and less often, a write of this
 /// instance wakes it.
@@ -113,7 +114,8 @@ public sealed partial class ChangeFeedListener(
         // A burst of writes arrives as one batch; what the router reads for it (a business's phones, a section's
         // layers) is read once for the batch, not once per change.
         var reads = router.ReadsForOneBatch();
-        foreach (var change in await ReadAsync(container, changes, ct))
+        using var page = await JsonDocument.ParseAsync(changes, cancellationToken: ct);
+        foreach (var change in Changes(container, page))
         {
             // This instance answers agents too: what it is about to announce must already be fresh here.
             Observe(change);
@@ -141,18 +143,35 @@ public sealed partial class ChangeFeedListener(
     private Task KeepCacheFreshAsync(CancellationToken ct) =>
         Task.WhenAll(observers.SelectMany(o => o.Containers).Distinct().Select(name => FollowForCacheAsync(name, ct)));
 
-    /// <summary>
-    /// Reads one container's feed for the cache; each read waits in the pacer while the feed is quiet. A complete read
-    /// that finds nothing new read every part of the feed after it began (the SDK asks every range before it answers
-    /// "not modified"), and every change before it was applied by then: so every change committed between this
-    /// reader's start and that read's beginning has marked what it made stale, which is what it publishes.
-    /// </summary>
+    /// <summary>Follows one container's feed for the cache while the cache is in use; rests while it is not.</summary>
     private async Task FollowForCacheAsync(string name, CancellationToken ct)
+    {
+        try
+        {
+            while (!ct.IsCancellationRequested)
+            {
+                await cacheFeeds.WhenWantedAsync(ct);
+                await FollowWhileWantedAsync(name, ct);
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+        }
+    }
+
+    /// <summary>
+    /// Reads one container's feed from now until the cache is no longer in use; each read waits in the pacer while the
+    /// feed is quiet. A complete read that finds nothing new read every part of the feed after it began (the SDK asks
+    /// every range before it answers "not modified"), and every change before it was applied by then: so every change
+    /// committed between this reader's start and that read's beginning has marked what it made stale, which is what it
+    /// publishes. What it published before a rest covers nothing read since: a new start publishes from its own.
+    /// </summary>
+    private async Task FollowWhileWantedAsync(string name, CancellationToken ct)
     {
         var feed = database.GetContainer(name).GetChangeFeedStreamIterator(ChangeFeedStartFrom.Now(), ChangeFeedMode.LatestVersion);
         // Until its first read has answered, a reader started "from now" has no position: it covers nothing yet.
         DateTimeOffset? from = null;
-        while (!ct.IsCancellationRequested)
+        while (!ct.IsCancellationRequested && cacheFeeds.WantedEvery is not null)
         {
             var read = ChangeFeedPacer.Track(time);
             try
@@ -171,7 +190,8 @@ public sealed partial class ChangeFeedListener(
                     continue;
                 }
                 page.EnsureSuccessStatusCode();
-                foreach (var change in await ReadAsync(name, page.Content, ct))
+                using var changes = await JsonDocument.ParseAsync(page.Content, cancellationToken: ct);
+                foreach (var change in Changes(name, changes))
                 {
                     Observe(change);
                 }
@@ -198,11 +218,12 @@ public sealed partial class ChangeFeedListener(
         }
     }
 
-    private static async Task<List<ChangedDocument>> ReadAsync(string container, Stream changes, CancellationToken ct)
-    {
-        using var page = await JsonDocument.ParseAsync(changes, cancellationToken: ct);
-        return [.. page.RootElement.GetProperty("Documents").EnumerateArray().Select(d => new ChangedDocument(container, d.Clone()))];
-    }
+    /// <summary>
+    /// The changes of a page of the feed, as views into it rather than copies: a page is handled, messages and all,
+    /// before it is disposed, and a copy of every document and revision the feed carries is garbage for the collector.
+    /// </summary>
+    private static IEnumerable<ChangedDocument> Changes(string container, JsonDocument page) =>
+        page.RootElement.GetProperty("Documents").EnumerateArray().Select(d => new ChangedDocument(container, d));
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Change feed processor of {Container} failed on lease {Lease}; it retries")]
     private static partial void LogProcessorError(ILogger logger, Exception exception, string container, string lease);

@@ -3,7 +3,10 @@ using MultiPhone.Cosmos;
 
 namespace MultiPhone.Realtime;
 
-/// <summary>A document as the change feed gives it: its latest version, with Cosmos's system properties.</summary>
+/// <summary>
+/// A document as the change feed gives it: its latest version, with Cosmos's system properties. <see cref="Json"/> is
+/// a view into the page of the feed it came in, valid while that page is handled: what outlives it is copied out.
+/// </summary>
 public sealed record ChangedDocument(string Container, JsonElement Json)
 {
     public string Id => Json.GetProperty("id").GetString()!;

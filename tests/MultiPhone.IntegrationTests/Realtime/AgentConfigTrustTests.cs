@@ -7,6 +7,7 @@ using MultiPhone.AgentConfig;
 using MultiPhone.Functions.Auth;
 using MultiPhone.IntegrationTests.Infrastructure;
 using MultiPhone.PhoneNumbers;
+using MultiPhone.Realtime;
 
 namespace MultiPhone.IntegrationTests.Realtime;
 
@@ -70,6 +71,31 @@ public sealed class AgentConfigTrustTests(TrustingCacheFactory api) : IClassFixt
         }, "MaxStaleness has passed since the write");
 
         Assert.Equal("Renamed elsewhere", (await AskAsync(agent, phone.PhoneNumber)).Phone.DisplayName);
+    }
+
+    [Fact]
+    public async Task TheCacheFeedReadersRestWhileNoAgentAsksAndVouchAgainOnceOneDoes()
+    {
+        using var tenant = await api.NewTenantAsync();
+        var (phone, _) = await tenant.CreatePhoneAsync(Numbers.NextUs());
+        using var agent = api.ClientWithToken(api.Token("agent", [], PlatformRoles.VoiceAgent));
+        var feeds = api.Services.GetRequiredService<CacheFeeds>();
+        await AskAsync(agent, phone.PhoneNumber);
+        await Wait.UntilAsync(() => feeds.Of(AgentConfigInvalidation.Containers) is not null, "the cache's feed readers vouch for their containers");
+
+        // No agent asks: once the cache is no longer in use (5 × MaxStaleness after its last use), nothing is read for it.
+        await Wait.UntilAsync(() => feeds.WantedEvery is null, "the cache is no longer in use", TimeSpan.FromSeconds(30));
+        // A read already waiting in the pacer (at most MaxPollInterval, 1.25 s) or under way may still answer.
+        await Task.Delay(TimeSpan.FromSeconds(3), TestContext.Current.CancellationToken);
+        var rested = feeds.Of(AgentConfigInvalidation.Containers);
+        // Reading, they would vouch anew at least every MaxPollInterval even with nothing to read.
+        await Task.Delay(TimeSpan.FromSeconds(3), TestContext.Current.CancellationToken);
+        Assert.Equal(rested, feeds.Of(AgentConfigInvalidation.Containers));
+
+        var asked = DateTimeOffset.UtcNow;
+        await AskAsync(agent, phone.PhoneNumber);
+        await Wait.UntilAsync(() => feeds.Of(AgentConfigInvalidation.Containers) is { } now && now.From > asked && now.Through > now.From,
+            "the readers follow the feeds again from the agent's call on");
     }
 
     private static async Task<AgentConfiguration> AskAsync(HttpClient agent, string number) =>
