@@ -8,7 +8,8 @@ namespace MultiPhone.Cosmos;
 /// <summary>
 /// Point operations that report expected outcomes (missing, conflict, stale) as values through the stream API,
 /// so no exception is used for control flow. Unexpected statuses still throw.
-/// Removed documents (<see cref="RemoveAsync{T}"/>) are absent to every read made through here.
+/// Removed documents (<see cref="RemoveAsync{T}"/>) are absent to every read made through here. Writes ask for no
+/// document back: only the ETag is used.
 /// </summary>
 public static class ContainerExtensions
 {
@@ -46,14 +47,14 @@ public static class ContainerExtensions
 
     public static async Task<Write<T>> CreateAsync<T>(this Container container, T item, PartitionKey partitionKey, CancellationToken ct)
     {
-        using var response = await container.CreateItemStreamAsync(Serialize(item), partitionKey, cancellationToken: ct);
+        using var response = await container.CreateItemStreamAsync(Serialize(item), partitionKey, new ItemRequestOptions { EnableContentResponseOnWrite = false }, ct);
         return ToWrite(response, item);
     }
 
     public static async Task<Write<T>> ReplaceAsync<T>(this Container container, T item, string id, PartitionKey partitionKey, string ifMatch, CancellationToken ct)
     {
         using var response = await container.ReplaceItemStreamAsync(
-            Serialize(item), id, partitionKey, new ItemRequestOptions { IfMatchEtag = ifMatch }, ct);
+            Serialize(item), id, partitionKey, new ItemRequestOptions { IfMatchEtag = ifMatch, EnableContentResponseOnWrite = false }, ct);
         return ToWrite(response, item);
     }
 
@@ -65,7 +66,7 @@ public static class ContainerExtensions
     public static async Task<WriteStatus> RemoveAsync<T>(this Container container, T item, string id, PartitionKey partitionKey, string ifMatch, DateTimeOffset now, CancellationToken ct)
     {
         using var response = await container.ReplaceItemStreamAsync(
-            SerializeRemoved(item, now), id, partitionKey, new ItemRequestOptions { IfMatchEtag = ifMatch }, ct);
+            SerializeRemoved(item, now), id, partitionKey, new ItemRequestOptions { IfMatchEtag = ifMatch, EnableContentResponseOnWrite = false }, ct);
         return ToStatus(response) ?? WriteStatus.Done;
     }
 

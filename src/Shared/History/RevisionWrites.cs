@@ -7,20 +7,21 @@ namespace MultiPhone.History;
 /// <summary>
 /// Writes of documents that keep history: the write and its revision go in one transactional batch on the document's
 /// partition, so neither is ever stored without the other. Outcomes are reported as <see cref="ContainerExtensions"/>
-/// reports them (missing, conflict, stale as values; anything else throws).
+/// reports them (missing, conflict, stale as values; anything else throws). No operation asks for its document back
+/// (only the first one's ETag is read): a batch's answer would otherwise carry every document and revision it wrote.
 /// </summary>
 public static class RevisionWrites
 {
     public static async Task<Write<T>> CreateAsync<T>(this Container container, T item, PartitionKey partitionKey, Revision revision, CancellationToken ct)
     {
-        var etag = await CommitAsync(container.CreateTransactionalBatch(partitionKey).CreateItemStream(ContainerExtensions.Serialize(item)), revision, ct);
+        var etag = await CommitAsync(container.CreateTransactionalBatch(partitionKey).CreateItemStream(ContainerExtensions.Serialize(item), Minimal()), revision, ct);
         return ToWrite(etag, item);
     }
 
     public static async Task<Write<T>> ReplaceAsync<T>(this Container container, T item, string id, PartitionKey partitionKey, string ifMatch, Revision revision, CancellationToken ct)
     {
         var batch = container.CreateTransactionalBatch(partitionKey)
-            .ReplaceItemStream(id, ContainerExtensions.Serialize(item), new TransactionalBatchItemRequestOptions { IfMatchEtag = ifMatch });
+            .ReplaceItemStream(id, ContainerExtensions.Serialize(item), Minimal(ifMatch));
         return ToWrite(await CommitAsync(batch, revision, ct), item);
     }
 
@@ -32,14 +33,14 @@ public static class RevisionWrites
     public static async Task<WriteStatus> RemoveAsync<T>(this Container container, T item, string id, PartitionKey partitionKey, string ifMatch, DateTimeOffset now, Revision revision, CancellationToken ct)
     {
         var batch = container.CreateTransactionalBatch(partitionKey)
-            .ReplaceItemStream(id, ContainerExtensions.SerializeRemoved(item, now), new TransactionalBatchItemRequestOptions { IfMatchEtag = ifMatch });
+            .ReplaceItemStream(id, ContainerExtensions.SerializeRemoved(item, now), Minimal(ifMatch));
         return (await CommitAsync(batch, revision, ct)).Status;
     }
 
     public static async Task<WriteStatus> PatchAsync(this Container container, string id, PartitionKey partitionKey, IReadOnlyList<PatchOperation> operations, string ifMatch, Revision revision, CancellationToken ct)
     {
         var batch = container.CreateTransactionalBatch(partitionKey)
-            .PatchItem(id, operations, new TransactionalBatchPatchItemRequestOptions { IfMatchEtag = ifMatch });
+            .PatchItem(id, operations, new TransactionalBatchPatchItemRequestOptions { IfMatchEtag = ifMatch, EnableContentResponseOnWrite = false });
         return (await CommitAsync(batch, revision, ct)).Status;
     }
 
@@ -52,14 +53,17 @@ public static class RevisionWrites
         var batch = container.CreateTransactionalBatch(partitionKey);
         foreach (var (item, revision) in items)
         {
-            batch.CreateItemStream(ContainerExtensions.Serialize(item)).CreateItemStream(ContainerExtensions.Serialize(revision));
+            batch.CreateItemStream(ContainerExtensions.Serialize(item), Minimal()).CreateItemStream(ContainerExtensions.Serialize(revision), Minimal());
         }
         return (await ExecuteAsync(batch, [.. items.Select(i => i.Revision)], ct)).Status;
     }
 
     /// <summary>Adds the revision to the batch (the write is its first operation) and runs it.</summary>
     private static Task<(WriteStatus Status, string? ETag)> CommitAsync(TransactionalBatch batch, Revision revision, CancellationToken ct) =>
-        ExecuteAsync(batch.CreateItemStream(ContainerExtensions.Serialize(revision)), [revision], ct);
+        ExecuteAsync(batch.CreateItemStream(ContainerExtensions.Serialize(revision), Minimal()), [revision], ct);
+
+    private static TransactionalBatchItemRequestOptions Minimal(string? ifMatch = null) =>
+        new() { IfMatchEtag = ifMatch, EnableContentResponseOnWrite = false };
 
     /// <summary>Runs a batch of writes each followed by its revision (operations 2i and 2i + 1).</summary>
     private static async Task<(WriteStatus Status, string? ETag)> ExecuteAsync(TransactionalBatch batch, IReadOnlyList<Revision> revisions, CancellationToken ct)

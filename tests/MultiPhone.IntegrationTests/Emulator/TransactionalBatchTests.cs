@@ -122,6 +122,22 @@ public sealed class TransactionalBatchTests(ApiFactory api) : ItemsContainerTest
     }
 
     [Fact]
+    public async Task WritesThatAskForNoContentAnswerTheirETagWithoutTheDocument()
+    {
+        var minimal = new TransactionalBatchItemRequestOptions { EnableContentResponseOnWrite = false };
+
+        using var response = await Items.CreateTransactionalBatch(new PartitionKey("a"))
+            .CreateItemStream(Json(new Item("a1", "a", 1)), minimal)
+            .CreateItemStream(Json(new Item("a2", "a", 1)))
+            .ExecuteAsync(Ct);
+
+        Assert.True(response.IsSuccessStatusCode);
+        Assert.Null(response[0].ResourceStream);
+        Assert.NotNull(response[1].ResourceStream);
+        Assert.Equal((await Items.ReadItemAsync<Item>("a1", new PartitionKey("a"), cancellationToken: Ct)).ETag, response[0].ETag);
+    }
+
+    [Fact]
     public async Task AReadWhoseIfNoneMatchIsTheCurrentETagIsNotModified()
     {
         var a1 = await CreateAsync(new Item("a1", "a", 1));
