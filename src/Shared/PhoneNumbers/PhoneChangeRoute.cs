@@ -49,11 +49,18 @@ internal static class ReadyPhonesReads
 {
     /// <summary>The business's ready phones, read once per batch of the feed whichever route asks.</summary>
     public static Task<IReadOnlyList<PhoneNumber>> ReadyPhonesAsync(this ChangeReads reads, IReadyPhones phones, string businessId, CancellationToken ct) =>
-        reads.OnceAsync("readyPhones", businessId, () => phones.ReadyPhonesAsync(businessId, ct));
+        reads.OnceAsync(AllReady, businessId, () => phones.ReadyPhonesAsync(businessId, ct));
 
-    /// <summary>One ready phone, read once per batch: what a change of that phone alone needs (a point read, not the business's phones).</summary>
-    public static Task<PhoneNumber?> ReadyPhoneAsync(this ChangeReads reads, IReadyPhones phones, string businessId, string phoneId, CancellationToken ct) =>
-        reads.OnceAsync($"readyPhone:{phoneId}", businessId, () => phones.ReadyPhoneAsync(businessId, phoneId, ct));
+    private const string AllReady = "readyPhones";
+
+    /// <summary>
+    /// One ready phone, read once per batch: what a change of that phone alone needs (a point read, not the business's
+    /// phones), or taken from the business's ready phones when the batch has read them already.
+    /// </summary>
+    public static async Task<PhoneNumber?> ReadyPhoneAsync(this ChangeReads reads, IReadyPhones phones, string businessId, string phoneId, CancellationToken ct) =>
+        reads.Made<IReadOnlyList<PhoneNumber>>(AllReady, businessId) is { } all
+            ? (await all).FirstOrDefault(p => p.Id == phoneId)
+            : await reads.OnceAsync($"readyPhone:{phoneId}", businessId, () => phones.ReadyPhoneAsync(businessId, phoneId, ct));
 }
 
 internal sealed class CosmosReadyPhones(PhoneNumberStore phones) : IReadyPhones

@@ -36,6 +36,13 @@ public sealed class ChangeReads
         }
         return (Task<T>)pending;
     }
+
+    /// <summary>
+    /// The read <paramref name="what"/> of the business if this batch has made or begun it: a narrower read is then
+    /// answered from it (a phone from the business's phones) instead of being made too.
+    /// </summary>
+    public Task<T>? Made<T>(string what, string businessId) =>
+        _reads.TryGetValue((what, businessId), out var made) ? (Task<T>)made : null;
 }
 
 /// <summary>What a route remembers, bounded: forgetting is safe (the next change is then taken to affect everything it could).</summary>

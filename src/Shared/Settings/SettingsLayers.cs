@@ -29,15 +29,24 @@ internal static class SettingsLayersReads
 {
     /// <summary>The business's settings layers, read once per batch of the feed whichever route asks.</summary>
     public static Task<SettingsLayers> LayersAsync(this ChangeReads reads, ISettingsLayersSource settings, string businessId, CancellationToken ct) =>
-        reads.OnceAsync("settingsLayers", businessId, () => settings.LayersAsync(businessId, ct));
+        reads.OnceAsync(AllLayers, businessId, () => settings.LayersAsync(businessId, ct));
+
+    private const string AllLayers = "settingsLayers";
 
     /// <summary>
     /// One section's default and one phone's own layer, by scope, each read once per batch: a change of one phone's
-    /// layer needs no other phone's. Two point reads, where the business's layers are one per phone and section.
+    /// layer needs no other phone's. Two point reads, where the business's layers are one per phone and section; none
+    /// when the batch has read the business's layers already (a migrated business's defaults and its phone's hours
+    /// come in one batch).
     /// </summary>
     public static async Task<IReadOnlyDictionary<string, SectionDocument>> PhoneLayersAsync(
         this ChangeReads reads, ISettingsLayersSource settings, string businessId, string phoneId, string section, CancellationToken ct)
     {
+        if (reads.Made<SettingsLayers>(AllLayers, businessId) is { } all)
+        {
+            return (await all).Of(section).Where(l => l.Key == SectionDocument.DefaultsScope || l.Key == phoneId)
+                .ToDictionary(l => l.Key, l => l.Value, StringComparer.Ordinal);
+        }
         var layers = await Task.WhenAll(
             reads.OnceAsync($"settingsLayer:{SectionDocument.DefaultsScope}:{section}", businessId, () => settings.LayerAsync(businessId, SectionDocument.DefaultsScope, section, ct)),
             reads.OnceAsync($"settingsLayer:{phoneId}:{section}", businessId, () => settings.LayerAsync(businessId, phoneId, section, ct)));

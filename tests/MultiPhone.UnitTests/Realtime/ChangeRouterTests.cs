@@ -251,6 +251,38 @@ public sealed class ChangeRouterTests
     }
 
     [Fact]
+    public async Task APhonesLayerRoutedAfterItsDefaultInOneBatchIsAnsweredFromTheBusinessReads()
+    {
+        _world.AddPhone("a");
+        // What a migration writes in one transactional batch: the business's defaults, then its phone's hours.
+        ChangedDocument[] batch =
+        [
+            _world.WriteLayer(null, new VoiceSettings { Greeting = "Hi" }),
+            _world.WriteLayer("a", new ConversationRules { RefusedTopics = ["politics"] }),
+        ];
+        var alone = new List<ChangeMessage>();
+        foreach (var change in batch)
+        {
+            alone.AddRange(await _world.RouteAsync(change));
+        }
+        var readsAlone = _world.Reads;
+        // The route remembers the default it last saw: a router that has not seen it routes the batch.
+        _world.RestartRouter();
+
+        var reads = _world.Router.ReadsForOneBatch();
+        var batched = new List<ChangeMessage>();
+        foreach (var change in batch)
+        {
+            batched.AddRange(await _world.Router.RouteAsync(change, reads, CancellationToken.None));
+        }
+
+        Assert.Equal(alone.Select(Json), batched.Select(Json));
+        // Alone: the business's phones and layers for the default (2), the phone and its two layers for its own (3).
+        // Batched: the phone's layers and the phone itself come from what the default's route read.
+        Assert.Equal((5, 2), (readsAlone, _world.Reads - readsAlone));
+    }
+
+    [Fact]
     public async Task DocumentsOfOtherContainersOrWithoutABusinessAreIgnored()
     {
         var index = await _world.RouteAsync(_world.Feed("phoneNumberIndex", new { id = "+14155550100", phoneId = "a" }));
