@@ -59,9 +59,10 @@ wait_until 30 "Azurite on port 10001 to listen" port_in_use 10001
 # The app runs at a lower priority (nice 10) than the emulators, which stand in for services that have machines of
 # their own in Azure: otherwise its thread pool keeps the single-threaded Cosmos server waiting for a core (a third of
 # the time during a migration on 2 cores), and every request the app makes waits with it.
+# Its GC has a 64 MB gen-0 budget, as in Azure (infra/bicep/app/api.bicep says why).
 (cd "tools/MultiPhone.DevData/bin/$configuration/net10.0" &&
   ASPNETCORE_ENVIRONMENT=Development Demo__TokensFile="$root/.local/demo-tokens.txt" Console__Root="$root/src/Web/dist" \
-    exec nice -n 10 dotnet MultiPhone.DevData.dll) &
+    DOTNET_GCgen0size=0x4000000 exec nice -n 10 dotnet MultiPhone.DevData.dll) &
 app=$!
 pids+=("$app")
 api_ready() {
