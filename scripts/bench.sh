@@ -27,8 +27,8 @@ api_ready() {
 wait_until 300 "the API to start (see .local/bench-api.log)" api_ready
 
 if [ $# -eq 0 ] || [[ "$1" == --* ]]; then set -- phone-numbers "$@"; fi
-# The realtime benchmark samples the app's memory: the process listening on the port (run.sh's dev-data host).
-if [ "$1" = realtime ]; then
+# The realtime benchmark samples the app's memory and the migration benchmark its CPU: the process listening on the port (run.sh's dev-data host).
+if [ "$1" = realtime ] || [ "$1" = migration ]; then
   set -- "$@" --app-pid "$(ss -Hltnp 'sport = :7071' | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2)"
 fi
 # A client at the app's priority (run.sh): neither takes the emulators' cores from them.

@@ -26,7 +26,7 @@ internal sealed record BenchOptions
         + $"[--token TOKEN | --tokens-file PATH (default {DefaultTokensFile})] [--concurrency 16] [--requests 2000] "
         + "[--warmup 200 (phone-numbers: requests; realtime: writes)] [--phones (agent-config, concurrency: 20, schedules: 200, bulk: 1000)] [--rounds 7 (agent-config, history; at least 5)] "
         + "[--seconds 5 (agent-config, history: per variant and round; concurrency: per level)] "
-        + "[--clients 50] [--writes 500 | --minutes M] [--rate 25 (writes per second)] [--app-pid PID] (realtime) "
+        + "[--clients 50] [--writes 500 | --minutes M] [--rate 25 (writes per second)] (realtime) [--app-pid PID] (realtime, migration) "
         + "[--businesses 10000 --seed 1 (migration)] [--cosmos https://127.0.0.1:8081 (agent-config, idle, bulk, migration: the Cosmos server counted) --idle 60 (idle: seconds counted)] "
         + "[--changes 500 --lead 90 (schedules: changes, seconds ahead)]";
 
@@ -65,7 +65,10 @@ internal sealed record BenchOptions
     /// <summary>Realtime: writes started per second, whether or not earlier ones have answered.</summary>
     public int Rate { get; init; } = 25;
 
-    /// <summary>Realtime: the app's process, whose resident memory is sampled during the writes (bench.sh passes it).</summary>
+    /// <summary>
+    /// The app's process (bench.sh passes it). Realtime: its resident memory is sampled during the writes. Migration:
+    /// each phase waits until its CPU is quiet, and the raw writes report what it used meanwhile.
+    /// </summary>
     public int? AppPid { get; init; }
 
     /// <summary>How long each endpoint is measured in each round of agent-config: long enough to span several cache refreshes.</summary>

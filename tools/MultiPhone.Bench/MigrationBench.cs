@@ -3,10 +3,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Azure.Cosmos;
-using MultiPhone.Businesses;
-using MultiPhone.PhoneNumbers;
-using MultiPhone.Realtime;
-using MultiPhone.Settings;
 
 namespace MultiPhone.Bench;
 
@@ -46,6 +42,15 @@ internal static class MigrationBench
             return ExitCodes.UnexpectedStatus;
         }
         Console.WriteLine(FormattableString.Invariant($"# seeded in {seeding.Elapsed.TotalSeconds:F0} s (not measured)"));
+        if (options.AppPid is not { } appPid)
+        {
+            Console.Error.WriteLine("The migration benchmark needs the app's process (--app-pid), which scripts/bench.sh passes.");
+            return ExitCodes.UnexpectedStatus;
+        }
+        using var app = Process.GetProcessById(appPid);
+        var settled = await WaitUntilQuietAsync(app);
+        Console.WriteLine(FormattableString.Invariant(
+            $"# the app went quiet {settled.TotalSeconds:F0} s after the seeding (its realtime listener routes what the seeding wrote; not measured)"));
 
         using var counts = new CosmosCounts(options.Cosmos);
         var before = await counts.ReadAsync();
@@ -53,7 +58,8 @@ internal static class MigrationBench
         {
             return ExitCodes.UnexpectedStatus;
         }
-        var during = CosmosCounts.Between(before, await counts.ReadAsync());
+        var ended = await counts.ReadAsync();
+        var during = CosmosCounts.Between(before, ended);
         var migration = run.GetProperty("migration");
         var scanned = migration.GetProperty("scanned").GetInt32();
         var writes = migration.GetProperty("writes").GetInt32();
@@ -61,30 +67,32 @@ internal static class MigrationBench
         Console.WriteLine(FormattableString.Invariant(
             $"migration run      {scanned,8} businesses {seconds,8:F1} s {scanned / seconds,9:F1} businesses/s   {writes} documents written: {writes / seconds:F1} writes/s"));
         Console.WriteLine($"  {migration.GetRawText()}");
-        PrintRequests(during, scanned);
+        PrintRequests("during the run", during, scanned);
+
+        var appCpu = CpuOf(app);
+        var caughtUp = await WaitUntilQuietAsync(app);
+        Console.WriteLine(FormattableString.Invariant(
+            $"# the app went quiet {caughtUp.TotalSeconds:F0} s after the run, having used {(CpuOf(app) - appCpu).TotalSeconds:F0} s of CPU (its realtime listener routing the run's last changes); the raw writes start then"));
+        PrintRequests("after the run, until the app went quiet", CosmosCounts.Between(ended, await counts.ReadAsync()), scanned);
 
         using var cosmos = Connect();
-        var listening = Stopwatch.StartNew();
-        var pending = await WaitForListenerAsync(cosmos.GetDatabase(Database));
-        Console.WriteLine(FormattableString.Invariant(
-            $"# the realtime listener caught up {listening.Elapsed.TotalSeconds:F1} s after the run ({pending} changes were still to route when it ended); the raw writes start on a quiet app"));
-
+        appCpu = CpuOf(app);
         var raw = await RawWritesAsync(cosmos.GetDatabase(Database), writes);
         Console.WriteLine(FormattableString.Invariant(
-            $"raw point writes   {writes,8} writes     {raw.TotalSeconds,8:F1} s {writes / raw.TotalSeconds,9:F1} writes/s (concurrency {RawConcurrency})"));
+            $"raw point writes   {writes,8} writes     {raw.TotalSeconds,8:F1} s {writes / raw.TotalSeconds,9:F1} writes/s (concurrency {RawConcurrency}; the app used {(CpuOf(app) - appCpu) / raw:F2} cores meanwhile)"));
         Console.WriteLine(FormattableString.Invariant(
             $"# ratio migration / raw write rate: {raw.TotalSeconds / seconds:F2} (the run's writes per second over the same number of plain point writes; target 0.5)"));
         return ExitCodes.Ok;
     }
 
     /// <summary>
-    /// The Cosmos requests served during the run, by kind, per business scanned: the run's own, the realtime listener's
+    /// The Cosmos requests served in a phase, by kind, per business scanned: the run's own, the realtime listener's
     /// (change feed reads and the router's queries) and the benchmark's status polls (which read no Cosmos).
     /// </summary>
-    private static void PrintRequests(List<(string Kind, long Count)> during, int scanned)
+    private static void PrintRequests(string phase, List<(string Kind, long Count)> during, int scanned)
     {
         Console.WriteLine(FormattableString.Invariant(
-            $"# Cosmos requests during the run: {during.Sum(k => k.Count)}, {(double)during.Sum(k => k.Count) / scanned:F2} per business; by kind (per business):"));
+            $"# Cosmos requests {phase}: {during.Sum(k => k.Count)}, {(double)during.Sum(k => k.Count) / scanned:F2} per business; by kind (per business):"));
         foreach (var (kind, n) in during)
         {
             Console.WriteLine(FormattableString.Invariant($"  {kind,-60} {n,8} {(double)n / scanned,8:F3}"));
@@ -148,51 +156,42 @@ internal static class MigrationBench
     });
 
     /// <summary>
-    /// The routed containers the migration writes to. Only these: the estimator counts a lease that has never
-    /// checkpointed (a container nothing was written to since the app started) as one change pending, for good.
+    /// Waits until the app has used less than <see cref="QuietCores"/> of a core for <see cref="QuietFor"/>: its
+    /// realtime listener has routed what was written, so what comes next does not share the machine with it. Not the
+    /// change feed estimator: the local Cosmos server sends no session token, from which the estimator reads how far
+    /// the feed has gone, so it reads nothing pending while the listener is still routing. Returns how long it waited.
     /// </summary>
-    private static readonly string[] MigratedContainers =
-        [BusinessStore.Definition.Name, PhoneNumberStore.PhonesDefinition.Name, SettingsStore.Definition.Name];
-
-    /// <summary>
-    /// Waits until the app's realtime listener has routed every change the run made (the change feed estimator of each
-    /// processor says nothing is pending), so the raw writes do not share the server with it. Returns what was pending
-    /// when the run ended.
-    /// </summary>
-    private static async Task<long> WaitForListenerAsync(Database database)
+    private static async Task<TimeSpan> WaitUntilQuietAsync(Process app)
     {
-        var leases = database.GetContainer(ChangeFeedListener.LeasesContainer);
-        var estimators = MigratedContainers
-            .Select(name => database.GetContainer(name).GetChangeFeedEstimator(ChangeFeedListener.ProcessorName(name), leases))
-            .ToList();
-        var first = -1L;
-        var deadline = Stopwatch.StartNew();
+        var waited = Stopwatch.StartNew();
+        var (quietSince, cpu, at) = (TimeSpan.Zero, CpuOf(app), waited.Elapsed);
         while (true)
         {
-            var pending = 0L;
-            foreach (var estimator in estimators)
+            await Task.Delay(TimeSpan.FromMilliseconds(500));
+            var (cpuNow, now) = (CpuOf(app), waited.Elapsed);
+            if ((cpuNow - cpu) / (now - at) >= QuietCores)
             {
-                using var states = estimator.GetCurrentStateIterator();
-                while (states.HasMoreResults)
-                {
-                    pending += (await states.ReadNextAsync()).Sum(lease => lease.EstimatedLag);
-                }
+                quietSince = now;
             }
-            if (first < 0)
+            else if (now - quietSince >= QuietFor)
             {
-                first = pending;
+                return quietSince;
             }
-            if (pending == 0)
+            if (waited.Elapsed > TimeSpan.FromMinutes(30))
             {
-                return first;
+                throw new TimeoutException("The app was still busy 30 minutes after the run.");
             }
-            if (deadline.Elapsed > TimeSpan.FromMinutes(30))
-            {
-                throw new TimeoutException($"The realtime listener still had {pending} changes to route after 30 minutes.");
-            }
-            Console.Error.Write($"\r  {pending} changes still to route   ");
-            await Task.Delay(TimeSpan.FromSeconds(1));
+            (cpu, at) = (cpuNow, now);
         }
+    }
+
+    private const double QuietCores = 0.1;
+    private static readonly TimeSpan QuietFor = TimeSpan.FromSeconds(10);
+
+    private static TimeSpan CpuOf(Process process)
+    {
+        process.Refresh();
+        return process.TotalProcessorTime;
     }
 
     /// <summary>Writes <paramref name="count"/> small documents into a scratch container of the same server and database.</summary>
