@@ -230,24 +230,13 @@ public sealed class ChangeRouterTests
             _world.WriteLayer("a", new VoiceSettings { Greeting = "Hello again from A" }),
             _world.WriteLayer("b", new ConversationRules { RefusedTopics = ["politics"] }),
         ];
-        var alone = new List<ChangeMessage>();
-        foreach (var change in batch)
-        {
-            alone.AddRange(await _world.RouteAsync(change));
-        }
-        var readsAlone = _world.Reads;
 
-        var reads = _world.Router.ReadsForOneBatch();
-        var batched = new List<ChangeMessage>();
-        foreach (var change in batch)
-        {
-            batched.AddRange(await _world.Router.RouteAsync(change, reads, CancellationToken.None));
-        }
+        var (alone, batched, readsAlone, readsBatched) = await RouteAloneThenAsOneBatchAsync(batch);
 
         Assert.Equal(alone.Select(Json), batched.Select(Json));
         // Point reads only: each phone, each section's default and each phone's layer of it once for the batch (7);
         // alone, the phone and its two layers for every change (12). None reads the business's phones or every layer.
-        Assert.Equal((12, 7), (readsAlone, _world.Reads - readsAlone));
+        Assert.Equal((12, 7), (readsAlone, readsBatched));
     }
 
     [Fact]
@@ -260,26 +249,33 @@ public sealed class ChangeRouterTests
             _world.WriteLayer(null, new VoiceSettings { Greeting = "Hi" }),
             _world.WriteLayer("a", new ConversationRules { RefusedTopics = ["politics"] }),
         ];
+
+        var (alone, batched, readsAlone, readsBatched) = await RouteAloneThenAsOneBatchAsync(batch);
+
+        Assert.Equal(alone.Select(Json), batched.Select(Json));
+        // Alone: the business's phones and layers for the default (2), the phone and its two layers for its own (3).
+        // Batched: the phone's layers and the phone itself come from what the default's route read.
+        Assert.Equal((5, 2), (readsAlone, readsBatched));
+    }
+
+    /// <summary>Routes each change alone, then all of them as one batch of the feed on a router that has seen none.</summary>
+    private async Task<(List<ChangeMessage> Alone, List<ChangeMessage> Batched, int ReadsAlone, int ReadsBatched)> RouteAloneThenAsOneBatchAsync(ChangedDocument[] batch)
+    {
         var alone = new List<ChangeMessage>();
         foreach (var change in batch)
         {
             alone.AddRange(await _world.RouteAsync(change));
         }
         var readsAlone = _world.Reads;
-        // The route remembers the default it last saw: a router that has not seen it routes the batch.
+        // Routes remember what they last saw (a default): the batch goes to a router that has not seen it.
         _world.RestartRouter();
-
         var reads = _world.Router.ReadsForOneBatch();
         var batched = new List<ChangeMessage>();
         foreach (var change in batch)
         {
             batched.AddRange(await _world.Router.RouteAsync(change, reads, CancellationToken.None));
         }
-
-        Assert.Equal(alone.Select(Json), batched.Select(Json));
-        // Alone: the business's phones and layers for the default (2), the phone and its two layers for its own (3).
-        // Batched: the phone's layers and the phone itself come from what the default's route read.
-        Assert.Equal((5, 2), (readsAlone, _world.Reads - readsAlone));
+        return (alone, batched, readsAlone, _world.Reads - readsAlone);
     }
 
     [Fact]
