@@ -47,16 +47,19 @@ public static class ContainerExtensions
 
     public static async Task<Write<T>> CreateAsync<T>(this Container container, T item, PartitionKey partitionKey, CancellationToken ct)
     {
-        using var response = await container.CreateItemStreamAsync(Serialize(item), partitionKey, new ItemRequestOptions { EnableContentResponseOnWrite = false }, ct);
+        using var response = await container.CreateItemStreamAsync(Serialize(item), partitionKey, Written(), ct);
         return ToWrite(response, item);
     }
 
     public static async Task<Write<T>> ReplaceAsync<T>(this Container container, T item, string id, PartitionKey partitionKey, string ifMatch, CancellationToken ct)
     {
         using var response = await container.ReplaceItemStreamAsync(
-            Serialize(item), id, partitionKey, new ItemRequestOptions { IfMatchEtag = ifMatch, EnableContentResponseOnWrite = false }, ct);
+            Serialize(item), id, partitionKey, Written(ifMatch), ct);
         return ToWrite(response, item);
     }
+
+    /// <summary>A write's options: under <paramref name="ifMatch"/> if given, answering its ETag without the document.</summary>
+    private static ItemRequestOptions Written(string? ifMatch = null) => new() { IfMatchEtag = ifMatch, EnableContentResponseOnWrite = false };
 
     /// <summary>
     /// Removes a document the realtime channels report on: replaces it, under If-Match, by its own content marked
@@ -66,7 +69,7 @@ public static class ContainerExtensions
     public static async Task<WriteStatus> RemoveAsync<T>(this Container container, T item, string id, PartitionKey partitionKey, string ifMatch, DateTimeOffset now, CancellationToken ct)
     {
         using var response = await container.ReplaceItemStreamAsync(
-            SerializeRemoved(item, now), id, partitionKey, new ItemRequestOptions { IfMatchEtag = ifMatch, EnableContentResponseOnWrite = false }, ct);
+            SerializeRemoved(item, now), id, partitionKey, Written(ifMatch), ct);
         return ToStatus(response) ?? WriteStatus.Done;
     }
 

@@ -37,8 +37,8 @@ public sealed partial class ChangeFeedListener(
     private readonly List<ChangeFeedProcessor> _processors = [];
     private readonly SentVersions _sent = new();
 
-    /// <summary>The processor (and lease prefix) of a routed container: what the change feed estimator asks about.</summary>
-    public static string ProcessorName(string container) => $"realtime.{container}";
+    /// <summary>The processor (and lease prefix) of a routed container.</summary>
+    private static string ProcessorName(string container) => $"realtime.{container}";
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
