@@ -54,10 +54,12 @@ internal static class MigrationBench
 
         using var counts = new CosmosCounts(options.Cosmos);
         var before = await counts.ReadAsync();
+        var runCpu = CpuOf(app);
         if (await MigrateAsync(client) is not { } run)
         {
             return ExitCodes.UnexpectedStatus;
         }
+        runCpu = CpuOf(app) - runCpu;
         var ended = await counts.ReadAsync();
         var during = CosmosCounts.Between(before, ended);
         var migration = run.GetProperty("migration");
@@ -67,6 +69,8 @@ internal static class MigrationBench
         Console.WriteLine(FormattableString.Invariant(
             $"migration run      {scanned,8} businesses {seconds,8:F1} s {scanned / seconds,9:F1} businesses/s   {writes} documents written: {writes / seconds:F1} writes/s"));
         Console.WriteLine($"  {migration.GetRawText()}");
+        Console.WriteLine(FormattableString.Invariant(
+            $"# the app used {runCpu.TotalSeconds / seconds:F2} cores during the run: {runCpu.TotalMilliseconds / scanned:F2} ms of CPU per business"));
         PrintRequests("during the run", during, scanned);
 
         var appCpu = CpuOf(app);
