@@ -13,7 +13,9 @@ namespace MultiPhone.Realtime;
 internal sealed class SentVersions
 {
     private const int MaxRemembered = 100_000;
+    private const int CountEvery = 1_000;
     private readonly ConcurrentDictionary<(Key Message, string Name), long> _sent = new();
+    private int _updates;
 
     public bool IsNew(ChangeMessage message)
     {
@@ -24,7 +26,8 @@ internal sealed class SentVersions
 
     public void Sent(ChangeMessage message)
     {
-        if (_sent.Count >= MaxRemembered)
+        // Count takes every lock of the dictionary: looked at once per CountEvery sends, not on each (a migration sends thousands a second).
+        if (Interlocked.Increment(ref _updates) % CountEvery == 0 && _sent.Count >= MaxRemembered)
         {
             _sent.Clear();
         }

@@ -55,4 +55,19 @@ public sealed class SentVersionsTests
         Assert.False(sent.IsNew(hours));
         Assert.True(sent.IsNew(hours with { Versions = new Dictionary<string, long> { ["hours"] = 3, ["phone"] = 2 } }));
     }
+
+    [Fact]
+    public void WhatWasSentIsForgottenOnceTheLimitIsPassedSoMemoryStaysBounded()
+    {
+        var sent = new SentVersions();
+        sent.Sent(Voice("first", 1));
+        Assert.False(sent.IsNew(Voice("first", 1)));
+
+        for (var i = 0; i < 102_000; i++)
+        {
+            sent.Sent(Voice($"p{i}", 1));
+        }
+
+        Assert.True(sent.IsNew(Voice("first", 1)));
+    }
 }
