@@ -1,3 +1,4 @@
+using System.Reflection.PortableExecutable;
 using System.Text.Json.Nodes;
 using MultiPhone.Functions.Hosting;
 using MultiPhone.IntegrationTests.Infrastructure;
@@ -36,6 +37,19 @@ public sealed class FunctionsPackageTests(PublishedPackage package) : IClassFixt
         Assert.Equal("dotnet", (string?)description["defaultExecutablePath"]);
         Assert.Equal("MultiPhone.Functions.dll", (string?)description["defaultWorkerPath"]);
         Assert.Equal("true", (string?)description["workerIndexing"]);
+    }
+
+    [Theory]
+    [InlineData("MultiPhone.Functions.dll")]
+    [InlineData("MultiPhone.Shared.dll")]
+    [InlineData("Microsoft.Azure.Cosmos.Client.dll")]
+    [InlineData("Microsoft.DurableTask.Worker.dll")]
+    public void TheAppAndItsSdksArePublishedCompiledAheadOfTime(string assembly)
+    {
+        using var file = File.OpenRead(Path.Combine(package.Folder, assembly));
+        using var pe = new PEReader(file);
+
+        Assert.True(pe.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size > 0, $"{assembly} has no ReadyToRun code: it would be compiled as it runs.");
     }
 
     [Fact]
