@@ -21,6 +21,9 @@ public static class ContainerExtensions
     /// <summary>Marks a removed document; its presence makes the document absent to reads.</summary>
     public const string RemovedAtProperty = "removedAt";
 
+    /// <summary>Cosmos's per-item time to live, in seconds, which a removed document carries.</summary>
+    public const string TtlProperty = "ttl";
+
     /// <summary>
     /// How long a removed document stays (Cosmos per-item TTL) so the change feed, which carries no deletes, carries
     /// its removal to the realtime router first.
@@ -208,8 +211,6 @@ public static class ContainerExtensions
         stream.Position = 0;
         return stream;
     }
-
-    private const string TtlProperty = "ttl";
 
     public static bool IsRemoved(JsonElement document) => document.TryGetProperty(RemovedAtProperty, out _);
 

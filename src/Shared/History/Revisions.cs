@@ -45,7 +45,7 @@ public sealed class Revisions(RevisionIds ids, IHistoryRetention retention, Time
 {
     /// <summary>Fields every stored document carries that are bookkeeping, not content a person changed.</summary>
     private static readonly string[] Bookkeeping =
-        ["id", "businessId", "version", "createdAt", "updatedAt", "ttl", ContainerExtensions.ChangedByProperty, ContainerExtensions.RemovedAtProperty, "state", "phoneSlotsTaken"];
+        ["id", "businessId", "version", "createdAt", "updatedAt", ContainerExtensions.TtlProperty, ContainerExtensions.ChangedByProperty, ContainerExtensions.RemovedAtProperty, "state", "phoneSlotsTaken"];
 
     private static readonly AsyncLocal<string?> RestoredFrom = new();
 

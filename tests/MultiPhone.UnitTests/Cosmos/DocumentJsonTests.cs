@@ -60,7 +60,7 @@ public sealed class DocumentJsonTests
         var written = Written(ContainerExtensions.SerializeRemoved(Sample, now));
 
         Assert.Equal(now, written[ContainerExtensions.RemovedAtProperty]!.GetValue<DateTimeOffset>());
-        Assert.Equal((int)ContainerExtensions.RemovedDocumentLifetime.TotalSeconds, written["ttl"]!.GetValue<int>());
+        Assert.Equal((int)ContainerExtensions.RemovedDocumentLifetime.TotalSeconds, written[ContainerExtensions.TtlProperty]!.GetValue<int>());
         Assert.True(ContainerExtensions.IsRemoved(JsonDocument.Parse(written.ToJsonString()).RootElement));
     }
 
