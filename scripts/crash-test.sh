@@ -33,7 +33,7 @@ batch=$((businesses / 100))
 check_tools
 ensure_emulators
 # The dev-data app (tools/MultiPhone.DevData) seeds the legacy businesses; building it builds the app too.
-dotnet build tools/MultiPhone.DevData -c Release -nologo -v q -clp:NoSummary
+build_release tools/MultiPhone.DevData
 app_dir="$root/src/Functions/bin/Release/net10.0"
 dev_data_dir="$root/tools/MultiPhone.DevData/bin/Release/net10.0"
 begin_trial

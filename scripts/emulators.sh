@@ -7,6 +7,17 @@ export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPE
 
 die() { echo "error: $*" >&2; exit 1; }
 
+# build_release PROJECT...: the Release build of these projects, unless the caller built the whole solution in Release
+# already and said so (MULTIPHONE_BUILT=Release, which .ci/run sets): its trials run at once, and builds of the same
+# folders at once would collide.
+build_release() {
+  [ "${MULTIPHONE_BUILT:-}" = Release ] && return
+  local project
+  for project in "$@"; do
+    dotnet build "$project" -c Release -nologo -v q -clp:NoSummary >/dev/null || die "the build failed: run 'dotnet build $project -c Release' to see why"
+  done
+}
+
 need() {
   command -v "$1" >/dev/null 2>&1 || die "$1 is not installed. $2"
 }
@@ -96,7 +107,7 @@ start_own_emulators() {
 # logging to $work/app.log; app_command runs one of its commands (a token) with the same settings.
 trial_app() {
   ensure_emulators
-  dotnet build "$root/src/Functions" -c Release -nologo -v q -clp:NoSummary
+  build_release "$root/src/Functions"
   app_dir="$root/src/Functions/bin/Release/net10.0"
   begin_trial
   start_own_emulators "$work"

@@ -42,9 +42,7 @@ readonly migration_limit=180
 
 check_tools
 # The dev-data app seeds the legacy businesses (building it builds the app too); the listener is the realtime client.
-for tool in DevData Listen; do
-  dotnet build "tools/MultiPhone.$tool" -c Release -nologo -v q -clp:NoSummary >/dev/null || die "the build failed: run 'dotnet build tools/MultiPhone.$tool -c Release' to see why"
-done
+build_release tools/MultiPhone.DevData tools/MultiPhone.Listen
 trial_app twoinst
 trial_vars+=("Realtime__LeaseExpiration=$(printf '%02d:%02d:%02d' $((lease_expiration / 3600)) $((lease_expiration / 60 % 60)) $((lease_expiration % 60)))")
 urls=("$url" "http://127.0.0.1:$(free_port)")
