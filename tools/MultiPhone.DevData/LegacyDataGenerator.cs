@@ -68,9 +68,13 @@ public static class LegacyDataGenerator
         ("JP", "Asia/Tokyo", ["33"], 10),
     ];
 
-    private static readonly string[] Hostile =
+    /// <summary>The countries businesses are placed in.</summary>
+    internal static IEnumerable<string> CountryCodes => Countries.Select(c => c.Country).Distinct();
+
+    /// <summary>What an invalid business has for a number: no number in any of <see cref="CountryCodes"/>.</summary>
+    internal static readonly string[] HostileNumbers =
     [
-        "555-01", "123", "call us", "N/A", "+999 1234567", "415-555-013456789", "1-900-FLOWERS-NOW", "(000) 000-0000",
+        "555-01", "123", "call us", "N/A", "+999 1234567", "415-555-0134-5678-9012", "1-900-FLOWERS-NOW", "(000) 000-0000",
         "+1 (415) 55", "0", "tel:", "++44 20", "+44 20 7946 0958 0958 0958", "☎ ask for Bob", "see website",
     ];
 
@@ -216,7 +220,7 @@ public static class LegacyDataGenerator
                 document["voiceSettings"] = new JsonObject { ["speakingRate"] = "fast", ["recordCalls"] = "yes" };
                 return;
             case LegacyKind.Invalid:
-                document["phoneNumber"] = Hostile[random.Next(Hostile.Length)];
+                document["phoneNumber"] = HostileNumbers[random.Next(HostileNumbers.Length)];
                 return;
         }
         document["phoneNumber"] = Formatted(place, random, countryKnown);

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json.Nodes;
 using MultiPhone.DevData;
 using MultiPhone.Migration;
@@ -122,6 +123,25 @@ public sealed class LegacyDataGeneratorTests
         Assert.Contains(names, n => n.Any(c => c > '\u3000'));
         Assert.Contains(names, n => n.Length == 200 || n.Length > 190);
         Assert.All(names, n => Assert.InRange(n.Length, 1, 200));
+    }
+
+    [Fact]
+    public void AHostileNumberIsNoNumberInAnyCountryABusinessIsIn()
+    {
+        // "415-555-013456789" was one, and it is a German number: a business in Germany meant to be invalid migrated.
+        foreach (var country in LegacyDataGenerator.CountryCodes)
+        {
+            foreach (var number in LegacyDataGenerator.HostileNumbers)
+            {
+                var document = new JsonObject { ["id"] = "b", ["name"] = "Hostile", ["phoneNumber"] = number, ["timezone"] = "UTC", ["address"] = new JsonObject { ["country"] = country } };
+                var business = LegacyDocument.From(Encoding.UTF8.GetBytes(document.ToJsonString()), "etag").Business!;
+
+                var plan = LegacyMigrationRules.Plan(business, out var refusal);
+
+                Assert.False(plan.IsOk, $"{number} is a number in {country}");
+                Assert.Equal(MigrationOutcomeKind.Invalid, refusal);
+            }
+        }
     }
 
     internal static JsonObject Document(int seed, LegacyKind kind) =>
