@@ -8,7 +8,7 @@ export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPE
 die() { echo "error: $*" >&2; exit 1; }
 
 # build_release PROJECT...: the Release build of these projects, unless the caller built the whole solution in Release
-# already and said so (MULTIPHONE_BUILT=Release, which .ci/run sets): its trials run at once, and builds of the same
+# already and said so (MULTIPHONE_BUILT=Release, which .ci/run sets): its trials run side by side, and builds of the same
 # folders at once would collide.
 build_release() {
   [ "${MULTIPHONE_BUILT:-}" = Release ] && return
