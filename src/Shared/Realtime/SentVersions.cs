@@ -12,8 +12,8 @@ namespace MultiPhone.Realtime;
 /// </summary>
 internal sealed class SentVersions
 {
-    private const int MaxRemembered = 100_000;
-    private const int CountEvery = 1_000;
+    internal const int MaxRemembered = 100_000;
+    internal const int CountEvery = 1_000;
     private readonly ConcurrentDictionary<(Key Message, string Name), long> _sent = new();
     private int _updates;
 

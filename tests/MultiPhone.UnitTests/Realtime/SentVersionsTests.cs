@@ -63,7 +63,7 @@ public sealed class SentVersionsTests
         sent.Sent(Voice("first", 1));
         Assert.False(sent.IsNew(Voice("first", 1)));
 
-        for (var i = 0; i < 102_000; i++)
+        for (var i = 0; i < SentVersions.MaxRemembered + SentVersions.CountEvery; i++)
         {
             sent.Sent(Voice($"p{i}", 1));
         }
