@@ -28,10 +28,48 @@ public sealed class LegacyPhonesOrchestratorTests
 
         var (summary, _) = await RunAsync(host, new RunOptions(false, 2, 2, null, false, PageSize: 3));
 
-        Assert.Equal(["", "3", "6"], host.PagesRead.Order());
+        // A wave of batches (2 of 2) holds a whole page of 3, so each page is one read.
+        Assert.Equal([("", 3), ("3", 3), ("6", 3)], host.Reads.OrderBy(r => r.From, StringComparer.Ordinal));
         Assert.Equal(businesses.Order(), host.Migrated.Order());
         Assert.Equal(new MigrationCounts(7, 5, 0, 0, 0, 2, 0), summary.Migration);
         Assert.Null(summary.Verification);
+    }
+
+    [Fact]
+    public async Task TheFirstBatchesStartWhileTheRestOfThePageIsRead()
+    {
+        var businesses = Businesses(6);
+        await using var host = await StartAsync(businesses, restWaitsForABatch: true);
+
+        await RunAsync(host, new RunOptions(false, 1, 2, null, false, PageSize: 6));
+
+        // A first read of one wave (2 batches of 1), then the other 4 ids, read while a batch runs.
+        Assert.Equal([("", 2), ("2", 4)], host.Reads.OrderBy(r => r.From, StringComparer.Ordinal));
+        Assert.Equal(["2"], host.ReadsAfterABatchStarted);
+        Assert.Equal(businesses.Order(), host.Migrated.Order());
+    }
+
+    [Fact]
+    public async Task TheCountStartsWhereTheFirstPageEndsAndTheTotalIsKnownAtTheEnd()
+    {
+        var businesses = Businesses(7);
+        await using var host = await StartAsync(businesses);
+
+        var (_, run) = await RunAsync(host, new RunOptions(false, 2, 2, null, false, PageSize: 3));
+
+        Assert.DoesNotContain("", host.CountsFrom);
+        Assert.Equal(7, run.ReadCustomStatusAs<RunProgress>()!.Total);
+    }
+
+    [Fact]
+    public async Task ARunOfOnePageNeedsNoCount()
+    {
+        await using var host = await StartAsync(Businesses(5));
+
+        var (_, run) = await RunAsync(host, new RunOptions(false, 2, 2, null, false, PageSize: 10));
+
+        Assert.Empty(host.CountsFrom);
+        Assert.Equal(5, run.ReadCustomStatusAs<RunProgress>()!.Total);
     }
 
     [Fact]
@@ -76,7 +114,7 @@ public sealed class LegacyPhonesOrchestratorTests
 
         var (summary, _) = await RunAsync(host, new RunOptions(false, 2, 3, ["c", "a", "e", "b", "d"], false, PageSize: 2));
 
-        Assert.Empty(host.PagesRead);
+        Assert.Empty(host.Reads);
         Assert.Equal(["a", "b", "c", "d", "e"], host.Migrated.Order());
         Assert.Equal(5, summary.Migration.Scanned);
     }
@@ -106,9 +144,9 @@ public sealed class LegacyPhonesOrchestratorTests
         return (run.ReadOutputAs<RunSummary>()!, run);
     }
 
-    private static async Task<StandIns> StartAsync(IReadOnlyList<string> businesses)
+    private static async Task<StandIns> StartAsync(IReadOnlyList<string> businesses, bool restWaitsForABatch = false)
     {
-        var standIns = new StandIns(businesses);
+        var standIns = new StandIns(businesses, restWaitsForABatch);
         standIns.Host = await DurableTaskTestHost.StartAsync(
             tasks => standIns.Register(tasks.AddOrchestrator<LegacyPhonesOrchestrator>(LegacyPhonesOrchestrator.Name)),
             new DurableTaskTestHostOptions { Port = FreePort() });
@@ -124,11 +162,14 @@ public sealed class LegacyPhonesOrchestratorTests
 
     /// <summary>
     /// The activities, in memory: a container of <see cref="_businesses"/> paged by offset; every business whose id
-    /// is a vowel conflicts, every other migrates; every business verifies. Records what was asked.
+    /// is a vowel conflicts, every other migrates; every business verifies. Records what was asked. With
+    /// <paramref name="restWaitsForABatch"/>, a read that does not start a page waits (up to a bound) for a batch to run.
     /// </summary>
-    private sealed class StandIns(IReadOnlyList<string> businesses) : IAsyncDisposable
+    private sealed class StandIns(IReadOnlyList<string> businesses, bool restWaitsForABatch) : IAsyncDisposable
     {
+        private static readonly TimeSpan RestWait = TimeSpan.FromSeconds(20);
         private readonly IReadOnlyList<string> _businesses = businesses;
+        private readonly TaskCompletionSource _aBatchStarted = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private int _atOnce;
         private int _mostAtOnce;
 
@@ -136,7 +177,11 @@ public sealed class LegacyPhonesOrchestratorTests
 
         public DurableTaskClient Client => Host.Client;
 
-        public ConcurrentBag<string> PagesRead { get; } = [];
+        public ConcurrentBag<(string From, int Size)> Reads { get; } = [];
+
+        public ConcurrentBag<string> ReadsAfterABatchStarted { get; } = [];
+
+        public ConcurrentBag<string> CountsFrom { get; } = [];
 
         public ConcurrentBag<string> Migrated { get; } = [];
 
@@ -150,14 +195,19 @@ public sealed class LegacyPhonesOrchestratorTests
             .AddActivityFunc<PageRequest, CountSlice>(CountBusinessesActivity.Name, (_, page) =>
             {
                 // One page per slice, so a count that takes several executions is exercised too.
+                CountsFrom.Add(page.Continuation ?? "");
                 var offset = int.Parse(page.Continuation ?? "0", CultureInfo.InvariantCulture);
                 var next = offset + page.PageSize;
                 return new CountSlice(Math.Min(page.PageSize, _businesses.Count - offset), next < _businesses.Count ? next.ToString(CultureInfo.InvariantCulture) : null);
             })
-            .AddActivityFunc<PageRequest, BusinessIdPage>(ReadBusinessPageActivity.Name, (_, page) =>
+            .AddActivityFunc<PageRequest, BusinessIdPage>(ReadBusinessPageActivity.Name, async (_, page) =>
             {
-                PagesRead.Add(page.Continuation ?? "");
                 var offset = int.Parse(page.Continuation ?? "0", CultureInfo.InvariantCulture);
+                Reads.Add((page.Continuation ?? "", page.PageSize));
+                if (restWaitsForABatch && offset > 0 && await RanInTimeAsync(_aBatchStarted.Task))
+                {
+                    ReadsAfterABatchStarted.Add(page.Continuation!);
+                }
                 var ids = _businesses.Skip(offset).Take(page.PageSize).ToList();
                 var next = offset + ids.Count;
                 return new BusinessIdPage(ids, next < _businesses.Count ? next.ToString(CultureInfo.InvariantCulture) : null);
@@ -165,6 +215,7 @@ public sealed class LegacyPhonesOrchestratorTests
             .AddActivityFunc<BatchRequest, MigrationCounts>(MigrateBatchActivity.Name, async (_, batch) =>
             {
                 Batches.Add(batch);
+                _aBatchStarted.TrySetResult();
                 var atOnce = Interlocked.Increment(ref _atOnce);
                 InterlockedMax(ref _mostAtOnce, atOnce);
                 // Long enough for batches started together to overlap, so the limit is what keeps them apart.
@@ -187,6 +238,19 @@ public sealed class LegacyPhonesOrchestratorTests
             });
 
         public ValueTask DisposeAsync() => Host.DisposeAsync();
+
+        private static async Task<bool> RanInTimeAsync(Task started)
+        {
+            try
+            {
+                await started.WaitAsync(RestWait);
+                return true;
+            }
+            catch (TimeoutException)
+            {
+                return false;
+            }
+        }
 
         private static void InterlockedMax(ref int target, int value)
         {
