@@ -18,6 +18,12 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [["list"]],
+  // Workers take tests in the order of these projects. The scheduled-change tests go first: one of them waits a minute
+  // or more for its change to fall due, and the other worker runs the rest meanwhile (last, it ran alone at the end).
+  projects: [
+    { name: "schedules", testMatch: "schedules.spec.ts" },
+    { name: "console", testIgnore: "schedules.spec.ts" },
+  ],
   globalSetup: "./e2e/globalSetup.ts",
   use: {
     baseURL,
