@@ -9,7 +9,8 @@ namespace MultiPhone.Functions.Migration;
 /// One execution handles one page of businesses: it reads the page's ids (activities: a first wave, then the rest while
 /// that wave runs), fans them out in batches to activities, at most <see cref="RunOptions.MaxParallelism"/> at a time,
 /// adds up their counts into the custom status as each finishes, and continues as new with the cursor moved on, so its
-/// history never outgrows a page. After the last page it verifies every business the same way when asked, and returns the counts.
+/// history never outgrows a page. After the last page it verifies every business the same way when asked, and returns
+/// the counts.
 /// Deterministic: it reads only its input, activity results and the orchestration clock, and logs through the
 /// replay-safe logger. Its [Function] method is its trigger under Durable Functions and its name standalone
 /// (Hosting/DurableTasks.cs).
